@@ -1,0 +1,1 @@
+// CellData — see docs/architecture.md.

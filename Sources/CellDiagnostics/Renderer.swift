@@ -1,0 +1,101 @@
+/// Renders diagnostics as `file:line:col: error: message`, the source line, and a caret
+/// underline. Independent of the parser: it needs only spans and source files.
+public struct DiagnosticRenderer: Sendable {
+    /// Use ANSI colours (only when writing to a terminal).
+    public var color: Bool
+
+    public init(color: Bool = false) { self.color = color }
+
+    public func render(_ d: Diagnostic) -> String {
+        var out = header(severity: d.severity, text: d.message.text, span: d.span)
+        if let span = d.span { out += excerpt(span) }
+        for note in d.notes {
+            out += header(severity: .note, text: note.text, span: note.span)
+            if let span = note.span { out += excerpt(span) }
+        }
+        return out
+    }
+
+    public func render(_ ds: [Diagnostic]) -> String {
+        ds.map(render).joined()
+    }
+
+    private func header(severity: Severity, text: String, span: Span?) -> String {
+        var prefix = ""
+        if let span {
+            let (line, col) = span.file.location(of: span.start)
+            prefix = "\(span.file.path):\(line):\(col): "
+        }
+        let label = severity.rawValue
+        let coloredLabel: String
+        if color {
+            let code = severity == .error ? "31" : severity == .warning ? "33" : "36"
+            coloredLabel = "\u{1B}[1;\(code)m\(label):\u{1B}[0m"
+        } else {
+            coloredLabel = "\(label):"
+        }
+        return "\(prefix)\(coloredLabel) \(text)\n"
+    }
+
+    /// The source line with a gutter and a `^~~~` marker under the span (first line only).
+    private func excerpt(_ span: Span) -> String {
+        let file = span.file
+        let (line, col) = file.location(of: span.start)
+        let lineText = file.lineText(line).replacingTabs()
+        let (endLine, endCol) = file.location(of: span.end)
+        let width: Int
+        if endLine == line {
+            width = max(1, endCol - col)
+        } else {
+            width = max(1, lineText.unicodeScalars.count - col + 1)
+        }
+        let gutter = String(line)
+        let pad = String(repeating: " ", count: gutter.count)
+        var marker = String(repeating: " ", count: max(0, col - 1)) + "^"
+        if width > 1 { marker += String(repeating: "~", count: width - 1) }
+        if color { marker = "\u{1B}[1;32m" + marker + "\u{1B}[0m" }
+        return " \(gutter) | \(lineText)\n \(pad) | \(marker)\n"
+    }
+}
+
+extension String {
+    /// Tabs become single spaces so that the caret column stays right.
+    fileprivate func replacingTabs() -> String {
+        String(unicodeScalars.map { $0 == "\t" ? " " : Character($0) })
+    }
+}
+
+/// "Did you mean" support: the closest candidate by edit distance, if it is close enough.
+public enum Suggestions {
+    /// Returns the candidate with the smallest Damerau–Levenshtein distance, provided the
+    /// distance is at most a third of the name's length (at least 1, at most 3).
+    public static func closest(to name: String, in candidates: [String]) -> String? {
+        let limit = min(3, max(1, name.count / 3))
+        var best: (String, Int)?
+        for c in candidates where c != name {
+            let d = distance(name.lowercased(), c.lowercased())
+            if d <= limit, d < (best?.1 ?? Int.max) { best = (c, d) }
+        }
+        return best?.0
+    }
+
+    /// Optimal-string-alignment distance (insert, delete, substitute, transpose adjacent).
+    public static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var d = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                d[i][j] = Swift.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    d[i][j] = Swift.min(d[i][j], d[i - 2][j - 2] + 1)
+                }
+            }
+        }
+        return d[a.count][b.count]
+    }
+}

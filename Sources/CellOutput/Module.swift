@@ -1,0 +1,1 @@
+// CellOutput — see docs/architecture.md.

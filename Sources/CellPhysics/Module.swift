@@ -1,0 +1,1 @@
+// CellPhysics — see docs/architecture.md.

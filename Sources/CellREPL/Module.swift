@@ -1,0 +1,1 @@
+// CellREPL — see docs/architecture.md.

@@ -1,0 +1,1 @@
+// CellRuntime — see docs/architecture.md.
