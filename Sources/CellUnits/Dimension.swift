@@ -74,7 +74,9 @@ public struct Dimension: Hashable, Sendable {
     /// (also for huge `n`, without overflowing).
     public func raised(to n: Int) throws(UnitError) -> Dimension {
         if isDimensionless { return self }
-        guard n.magnitude <= Dimension.maxExponent.magnitude else { throw UnitError.exponentTooLarge(exponent: n) }
+        guard n.magnitude <= Dimension.maxExponent.magnitude else {
+            throw UnitError.exponentTooLarge(exponent: n)
+        }
         return try Dimension(checkedExponents: exponents.map { $0 * n })
     }
 

@@ -96,9 +96,10 @@ public struct Quantity: Sendable, CustomStringConvertible {
         }
     }
 
-    /// The negation; an absolute temperature becomes a plain one.
+    /// The negation; an absolute temperature becomes a plain one (in K, without unit text).
     public func negated() -> Quantity {
-        Quantity(si: -value, dimension: dimension, basis: basis, unitText: unitText)
+        Quantity(si: -value, dimension: dimension, basis: basis,
+                 unitText: isAbsoluteTemperature ? nil : unitText)
     }
 
     // MARK: Multiply, divide, power

@@ -160,7 +160,9 @@ struct UnitExpressionReader {
         var powered: [(symbol: String, exponent: Int)] = []
         for factor in group {
             let e = factor.exponent * exponent  // both at most maxExponent: cannot overflow
-            guard e.magnitude <= Dimension.maxExponent.magnitude else { throw UnitError.exponentTooLarge(exponent: e) }
+            guard e.magnitude <= Dimension.maxExponent.magnitude else {
+                throw UnitError.exponentTooLarge(exponent: e)
+            }
             powered.append((factor.symbol, e))
         }
         return powered
@@ -183,6 +185,9 @@ struct UnitExpressionReader {
             let start = index
             while index < chars.count, chars[index].isASCII, chars[index].isNumber { index += 1 }
             guard index > start else { throw fail("expected an integer exponent after `^`") }
+            if index < chars.count, chars[index] == "." {
+                throw fail("a unit exponent must be a whole number")
+            }
             let value = try bounded(String(chars[start..<index]))
             if parenthesised {
                 guard index < chars.count, chars[index] == ")" else { throw fail("expected `)`") }

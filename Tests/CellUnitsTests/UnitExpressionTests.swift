@@ -45,6 +45,18 @@ final class UnitExpressionTests: XCTestCase {
         XCTAssertFalse(q("300 K").isAbsoluteTemperature)
     }
 
+    /// Unicode look-alikes that are canonically equivalent resolve too (U+2126 OHM SIGN,
+    /// U+212A KELVIN SIGN), and `⋅`/`×` multiply like `·`.
+    func testUnicodeSpellings() throws {
+        XCTAssertEqual(try Unit.parse("\u{2126}").dimension, .resistance)
+        XCTAssertEqual(try Unit.parse("\u{212A}").dimension, .temperature)
+        XCTAssertEqual(try Unit.parse("Ω⋅cm²").dimension, .areaSpecificResistance)
+        XCTAssertEqual(try Unit.parse("Ω×cm²").dimension, .areaSpecificResistance)
+        XCTAssertEqual(try Unit.parse("m·s⁻²").dimension, Dimension(length: 1, time: -2))
+        assertClose(try Unit.parse("kΩ").scale, 1e3)
+        assertClose(try Unit.parse("µS/cm").scale, 1e-4)
+    }
+
     func testProductFromParserFactors() throws {
         let currentDensity = try Unit.product([("mA", 1), ("cm", -2)])
         XCTAssertEqual(currentDensity.symbol, "mA/cm^2")
@@ -99,9 +111,13 @@ final class UnitExpressionTests: XCTestCase {
             try Unit.parse("cm2")
         }
         assertUnitError("cannot read unit `m^`: expected an integer exponent after `^`") { try Unit.parse("m^") }
-        assertUnitError("cannot read unit `m^0.5`: unexpected `.`") { try Unit.parse("m^0.5") }
+        assertUnitError("cannot read unit `m^0.5`: a unit exponent must be a whole number") {
+            try Unit.parse("m^0.5")
+        }
         assertUnitError("cannot read unit `(m*s`: expected `)`") { try Unit.parse("(m*s") }
-        assertUnitError("cannot read unit `ohm cm`: expected `*` or `/` between unit symbols") { try Unit.parse("ohm cm") }
+        assertUnitError("cannot read unit `ohm cm`: expected `*` or `/` between unit symbols") {
+            try Unit.parse("ohm cm")
+        }
         assertUnitError("unknown unit `Mpa` (did you mean `MPa`?)") { try Unit.parse("Mpa") }
         assertUnitError("unknown unit `mC` (did you mean `mcoulomb`?)") { try Unit.parse("mC/s") }
         assertUnitError("cannot read unit ``: expected a unit symbol") { try Unit.product([]) }
