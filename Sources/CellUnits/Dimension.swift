@@ -62,12 +62,27 @@ public struct Dimension: Hashable, Sendable {
 
     /// The product dimension; throws `exponentTooLarge` beyond `maxExponent`.
     public func multiplied(by other: Dimension) throws(UnitError) -> Dimension {
-        try Dimension(checkedExponents: zip(exponents, other.exponents).map { $0 + $1 })
+        try combined(other, sign: 1)
     }
 
     /// The quotient dimension; throws `exponentTooLarge` beyond `maxExponent`.
     public func divided(by other: Dimension) throws(UnitError) -> Dimension {
-        try Dimension(checkedExponents: zip(exponents, other.exponents).map { $0 - $1 })
+        try combined(other, sign: -1)
+    }
+
+    /// Field-by-field a + sign·b without allocating (evaluator hot path).
+    private func combined(_ b: Dimension, sign: Int) throws(UnitError) -> Dimension {
+        func add(_ x: Int8, _ y: Int8) throws(UnitError) -> Int8 {
+            let r = Int(x) + sign * Int(y)
+            guard r.magnitude <= Dimension.maxExponent.magnitude else {
+                throw UnitError.exponentTooLarge(exponent: r)
+            }
+            return Int8(r)
+        }
+        return Dimension(length: try add(length, b.length), mass: try add(mass, b.mass),
+                         time: try add(time, b.time), current: try add(current, b.current),
+                         temperature: try add(temperature, b.temperature),
+                         amount: try add(amount, b.amount), cRate: try add(cRate, b.cRate))
     }
 
     /// This dimension to an integer power; throws `exponentTooLarge` beyond `maxExponent`
