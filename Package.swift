@@ -28,7 +28,9 @@ let package = Package(
             .product(name: "RealModule", package: "swift-numerics"),
         ]),
         // Materials, stack → circuit, transport model, interface and CCD models (no language).
-        .target(name: "CellPhysics", dependencies: ["CellNumerics"]),
+        .target(name: "CellPhysics", dependencies: [
+            "CellNumerics", .product(name: "RealModule", package: "swift-numerics"),
+        ]),
         // Readers for measured data: instrument EIS files, voltage traces.
         .target(name: "CellData", dependencies: ["CellNumerics"]),
         // Confined atomic file writes, CSV/JSON export, SVG plots, HTML report.
@@ -69,6 +71,6 @@ let package = Package(
         .testTarget(name: "CellREPLTests", dependencies: ["CellREPL"]),
         // Golden tree: Tests/GoldenTests/Golden/input/<feature>/x.cell ↔ output/<feature>/x.out|x.err
         .testTarget(name: "GoldenTests", dependencies: ["CellRuntime", "CellDiagnostics"],
-                    resources: [.copy("Golden")]),
+                    exclude: ["Golden"]),
     ]
 )

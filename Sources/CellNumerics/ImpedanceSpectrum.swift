@@ -1,4 +1,5 @@
 import ComplexModule
+import RealModule
 
 /// A measured or simulated impedance spectrum: the data type every EIS reader, plot, fit and
 /// Kramers–Kronig check shares.

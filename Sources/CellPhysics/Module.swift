@@ -1,1 +1,0 @@
-// CellPhysics — see docs/architecture.md.

@@ -1,1 +1,0 @@
-// CellRuntime — see docs/architecture.md.

@@ -1,0 +1,103 @@
+import ArgumentParser
+import CellDiagnostics
+import CellRuntime
+import Foundation
+
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: "Output folder (default: out/<recipe name>/). Recipes cannot write outside it.")
+    var out: String?
+
+    @Option(name: .customLong("allow-read"), help: "Also allow the recipe to read files under this folder.")
+    var allowRead: [String] = []
+
+    func folder(for recipe: String) -> String {
+        out ?? "out/" + ((recipe as NSString).lastPathComponent as NSString).deletingPathExtension
+    }
+}
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a recipe: print its results and write its outputs.",
+        discussion: "Example: cell run examples/feng2020_garnet_aclb.cell --out out/feng")
+
+    @Argument(help: "The recipe file (.cell).") var file: String
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let options = RunOptions(mode: .run, outputDirectory: output.folder(for: file),
+                                 allowedReadRoots: output.allowRead, stdlibDirectory: Terminal.stdlib())
+        let report = Recipe.run(path: file, options: options) { print($0) }
+        let renderer = Terminal.renderer()
+        Terminal.error(renderer.render(report.diagnostics))
+        for e in report.failedExpects { Terminal.error(renderer.render(e.diagnostic)) }
+        if report.failed { throw ExitCode(1) }
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check recipes (syntax, names, units, fields) without simulating.",
+        discussion: "Example: cell check examples/*.cell")
+
+    @Argument(help: "Recipe files (.cell).") var files: [String]
+
+    func run() throws {
+        var failed = false
+        let renderer = Terminal.renderer()
+        for file in files {
+            let options = RunOptions(mode: .check, stdlibDirectory: Terminal.stdlib())
+            let report = Recipe.run(path: file, options: options) { _ in }
+            Terminal.error(renderer.render(report.diagnostics))
+            if report.errors.isEmpty {
+                print("\(file): ok")
+            } else {
+                failed = true
+                print("\(file): \(report.errors.count) error\(report.errors.count == 1 ? "" : "s")")
+            }
+        }
+        if failed { throw ExitCode(1) }
+    }
+}
+
+struct TestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Run recipes and report every expect as pass or fail.",
+        discussion: "Example: cell test examples/*.cell --out out/test")
+
+    @Argument(help: "Recipe files (.cell).") var files: [String]
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        var passed = 0, failed = 0, broken = 0
+        let renderer = Terminal.renderer()
+        for file in files {
+            let folder = output.out.map { ($0 as NSString).appendingPathComponent(((file as NSString).lastPathComponent as NSString).deletingPathExtension) }
+                ?? output.folder(for: file)
+            let options = RunOptions(mode: .run, outputDirectory: folder, allowedReadRoots: output.allowRead,
+                                     stdlibDirectory: Terminal.stdlib())
+            let report = Recipe.run(path: file, options: options) { _ in }
+            for e in report.expects {
+                let (line, _) = e.span.file.location(of: e.span.start)
+                let source = e.source.split(separator: "\n").first.map(String.init) ?? e.source
+                if e.passed {
+                    passed += 1
+                    print("PASS \(file):\(line)  \(source)")
+                } else {
+                    failed += 1
+                    print("FAIL \(file):\(line)  \(source)\n     \(e.detail)")
+                }
+            }
+            if !report.errors.isEmpty {
+                broken += 1
+                print("ERROR \(file): the recipe stopped with an error")
+                Terminal.error(renderer.render(report.errors))
+            }
+        }
+        if broken > 0 { print("\(broken) recipe\(broken == 1 ? "" : "s") stopped with an error (counted as failed)") }
+        print("\(passed) passed, \(failed + broken) failed")
+        if failed > 0 || broken > 0 { throw ExitCode(1) }
+    }
+}
