@@ -1,0 +1,139 @@
+import CellDiagnostics
+
+// Protocol steps (LANGUAGE.md §6). Step words are contextual keywords. Values inside a step
+// are parsed at the additive level, so `until`, `for`, `,`, `per`, `step`, `to` and `at`
+// end them; a step ends at a line break, `;` or `}`.
+
+extension Parser {
+    /// stepBlock = "{" { step ( NEWLINE | ";" ) } "}" ;
+    mutating func parseStepBlock() -> [Step] {
+        parseBlock(stopAtNames: true) { $0.parseStep() }
+    }
+
+    /// step = currentStep | restStep | holdStep | polarizeStep | eisStep | ccdStep
+    ///      | setStep | repeatStep | forStep ;
+    mutating func parseStep() -> Step? {
+        let start = peek
+        let kind: Step.Kind
+        if match(.keyword(.for)) {
+            kind = parseForStep()
+        } else if start.kind == .identifier, !start.isQuoted {
+            switch start.text {
+            case "charge", "discharge", "plate", "strip":
+                advance()
+                let direction = CurrentDirection(rawValue: start.text) ?? .charge
+                consume(.keyword(.at), "`at` and a current after `\(start.text)`")
+                let amount = parseAdditive()
+                kind = .current(direction, amount: amount, limits: parseLimits())
+            case "rest":
+                advance()
+                kind = .rest(limits: parseLimits())
+            case "hold", "polarize":
+                advance()
+                consume(.keyword(.at), "`at` and a voltage after `\(start.text)`")
+                let voltage = parseAdditive()
+                let limits = parseLimits()
+                kind = start.text == "hold" ? .hold(voltage: voltage, limits: limits)
+                    : .polarize(voltage: voltage, limits: limits)
+            case "eis": kind = parseEISStep()
+            case "ccd": kind = parseCCDStep()
+            case "set":
+                advance()
+                let name = consumeName("a setting name after `set` (`temperature`, `pressure`)")
+                kind = .set(name, parseAdditive())
+            case "repeat": kind = parseRepeatStep()
+            default:
+                let suggestion = Suggestions.closest(to: start.text, in: SyntaxMessage.stepWords)
+                errorAtNext(.unknownStep(name: start.text, suggestion: suggestion))
+                return nil
+            }
+        } else {
+            errorAtNext(.expectedStep(found: describeNext()))
+            return nil
+        }
+        return Step(kind, span: span(from: start.span))
+    }
+
+    /// limits = { ( "until" | "for" ) additive } ;  (on the step's line, any order)
+    mutating func parseLimits() -> [StepLimit] {
+        var limits: [StepLimit] = []
+        while !atLineStart, !panicMode {
+            let start = peek
+            let limitKind: StepLimit.Kind
+            if match(.keyword(.for)) {
+                limitKind = .for
+            } else if matchWord("until") {
+                limitKind = .until
+            } else {
+                break
+            }
+            let value = parseAdditive()
+            limits.append(StepLimit(kind: limitKind, value: value, span: span(from: start.span)))
+        }
+        return limits
+    }
+
+    /// eisStep = "eis" "from" additive "to" additive
+    ///           { "," ( additive "per" "decade" | "amplitude" additive ) } ;
+    mutating func parseEISStep() -> Step.Kind {
+        advance()
+        consume(.keyword(.from), "`from` after `eis`")
+        let low = parseAdditive()
+        consume(.keyword(.to), "`to` in `eis from ... to ...`")
+        let high = parseAdditive()
+        var perDecade: Expr?
+        var amplitude: Expr?
+        while !atLineStart, !panicMode, match(.comma) {
+            if matchWord("amplitude") {
+                amplitude = parseAdditive()
+            } else {
+                perDecade = parseAdditive()
+                if consumeWord("per") { consumeWord("decade") }
+            }
+        }
+        return .eis(from: low, to: high, perDecade: perDecade, amplitude: amplitude)
+    }
+
+    /// ccdStep = "ccd" "from" additive "to" additive "step" additive ","
+    ///           additive "per" ( "half" "-" "cycle" | "cycle" ) ;
+    mutating func parseCCDStep() -> Step.Kind {
+        advance()
+        consume(.keyword(.from), "`from` after `ccd`")
+        let low = parseAdditive()
+        consume(.keyword(.to), "`to` in `ccd from ... to ...`")
+        let high = parseAdditive()
+        consumeWord("step")
+        let increment = parseAdditive()
+        consume(.comma, "`,` and a duration `per half-cycle` after the current step")
+        let duration = parseAdditive()
+        consumeWord("per")
+        var perHalfCycle = false
+        if matchWord("half") {
+            consume(.minus, "`-` in `half-cycle`")
+            consumeWord("cycle")
+            perHalfCycle = true
+        } else if !matchWord("cycle") {
+            errorAtNext(.expectedToken(expected: "`half-cycle` or `cycle` after `per`", found: describeNext()))
+        }
+        return .ccd(from: low, to: high, step: increment, duration: duration, perHalfCycle: perHalfCycle)
+    }
+
+    /// repeatStep = "repeat" ( "until" additive | additive ) stepBlock ;
+    mutating func parseRepeatStep() -> Step.Kind {
+        advance()
+        if matchWord("until") {
+            let limit = parseAdditive()
+            return .repeatUntil(limit: limit, body: parseStepBlock())
+        }
+        let count = parseAdditive()
+        return .repeat(count: count, body: parseStepBlock())
+    }
+
+    /// forStep = "for" IDENT "in" additive stepBlock ;
+    mutating func parseForStep() -> Step.Kind {
+        let variable = consumeName("a loop variable name after `for`")
+        consume(.keyword(.in), "`in` after `for \(variable.text)`")
+        let sequence = parseAdditive()
+        return .forEach(variable, sequence, body: parseStepBlock())
+    }
+}

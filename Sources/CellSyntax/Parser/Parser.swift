@@ -1,0 +1,293 @@
+import CellDiagnostics
+
+/// The hand-written recursive-descent parser for `.cell` recipes (grammar/cell.ebnf).
+///
+/// It never prints and never stops at the first error: each problem goes into the
+/// `DiagnosticBag`, the parser enters panic mode (quiet), resynchronises at the next statement
+/// or `}`, and carries on, so one run reports every independent error. The returned tree is
+/// complete when the bag holds no errors; where an error stood it holds the placeholder
+/// identifier `Parser.errorName`.
+///
+/// Helpers follow Crafting Interpreters: `peek`/`check`/`checkWord` never consume,
+/// `advance`/`match`/`consume` do.
+public struct Parser {
+    /// Deepest nesting of brackets, blocks and prefix operators. Far beyond any real recipe,
+    /// and low enough that the recursion (about 15 frames per level) cannot exhaust a
+    /// 512 KiB thread stack even in a debug build; deeper input is a positioned error.
+    public static let maxNestingDepth = 256
+
+    /// The placeholder name of an expression that could not be parsed (never a valid name).
+    public static let errorName = "<error>"
+
+    let file: SourceFile
+    let tokens: [Token]
+    let diagnostics: DiagnosticBag
+    var current = 0
+    /// Set by the first error; silences further reports until `synchronize` runs.
+    var panicMode = false
+    /// Current nesting of brackets, blocks and prefix operators (see `maxNestingDepth`).
+    var depth = 0
+    /// False inside `(`, `[` and record braces, where line breaks are plain whitespace.
+    var newlinesSignificant = true
+
+    init(file: SourceFile, diagnostics: DiagnosticBag) {
+        self.file = file
+        self.diagnostics = diagnostics
+        self.tokens = Lexer.tokenize(file, diagnostics: diagnostics)
+    }
+
+    /// Parses a whole recipe (or one REPL entry). Errors go to `diagnostics`.
+    public static func parse(_ file: SourceFile, diagnostics: DiagnosticBag) -> Program {
+        var parser = Parser(file: file, diagnostics: diagnostics)
+        return Program(file: file, statements: parser.parseProgram())
+    }
+
+    /// Parses `file` as a single expression (for `cell eis --from`, tools and tests);
+    /// nil when nothing usable was found. Anything after the expression is an error.
+    public static func parseExpression(_ file: SourceFile, diagnostics: DiagnosticBag) -> Expr? {
+        var parser = Parser(file: file, diagnostics: diagnostics)
+        let errorsBefore = diagnostics.errors.count
+        let expr = parser.parseExpression()
+        if !parser.check(.endOfFile) {
+            parser.errorAtNext(.expectedToken(expected: "end of expression", found: parser.describeNext()))
+        }
+        return diagnostics.errors.count > errorsBefore ? nil : expr
+    }
+
+    // MARK: - Looking at tokens (never consume)
+
+    var peek: Token { tokens[current] }
+
+    /// The token `n` places ahead (the end-of-file token when past the end).
+    func peek(_ n: Int) -> Token { tokens[min(current + n, tokens.count - 1)] }
+
+    var previous: Token { tokens[max(current - 1, 0)] }
+
+    func check(_ kind: TokenKind) -> Bool { peek.kind == kind }
+
+    /// True when the next token is the unquoted identifier `word` (a contextual keyword).
+    func checkWord(_ word: String) -> Bool { peek.isWord(word) }
+
+    /// True when the next token starts a new line where line breaks end statements.
+    var atLineStart: Bool { newlinesSignificant && peek.precededByNewline && !check(.endOfFile) }
+
+    /// True when the next token is `kind` on the same line (or line breaks do not matter here).
+    func checkSameLine(_ kind: TokenKind) -> Bool { check(kind) && !atLineStart }
+
+    // MARK: - Consuming tokens
+
+    @discardableResult
+    mutating func advance() -> Token {
+        let token = tokens[current]
+        if current < tokens.count - 1 { current += 1 }
+        return token
+    }
+
+    mutating func match(_ kind: TokenKind) -> Bool {
+        guard check(kind) else { return false }
+        advance()
+        return true
+    }
+
+    mutating func matchWord(_ word: String) -> Bool {
+        guard checkWord(word) else { return false }
+        advance()
+        return true
+    }
+
+    /// Consumes a token of `kind` or reports `expected <what>, found ...` and returns nil.
+    @discardableResult
+    mutating func consume(_ kind: TokenKind, _ what: String) -> Token? {
+        if check(kind) { return advance() }
+        errorAtNext(.expectedToken(expected: what, found: describeNext()))
+        return nil
+    }
+
+    /// Consumes the contextual keyword `word` or reports it missing.
+    @discardableResult
+    mutating func consumeWord(_ word: String) -> Bool {
+        if matchWord(word) { return true }
+        errorAtNext(.expectedToken(expected: "`\(word)`", found: describeNext()))
+        return false
+    }
+
+    /// `name = IDENT` (plain or backtick-quoted). On error returns a placeholder name.
+    mutating func consumeName(_ what: String) -> Name {
+        if check(.identifier) {
+            let token = advance()
+            return Name(token.text, span: token.span)
+        }
+        errorAtNext(.expectedToken(expected: what, found: describeNext()))
+        return Name(Self.errorName, span: errorSpanAtNext())
+    }
+
+    /// Consumes the closer of a bracket pair, or reports it with a note at the opener.
+    mutating func closeDelimiter(_ kind: TokenKind, opener: Token) {
+        if match(kind) { return }
+        let closing: String
+        switch kind {
+        case .rightParen: closing = ")"
+        case .rightBracket: closing = "]"
+        default: closing = "}"
+        }
+        let line = file.location(of: opener.span.start).line
+        errorAtNext(.unclosedDelimiter(closing: closing, opening: opener.span.text, line: line),
+                    notes: [Diagnostic.Note("`\(opener.span.text)` opened here", span: opener.span)])
+    }
+
+    // MARK: - Errors and recovery
+
+    /// How the next token reads in a message; a token on a new line reads `end of line`.
+    func describeNext() -> String {
+        atLineStart ? "end of line" : peek.description
+    }
+
+    /// Where an error about the next token goes: on it, or just after the previous token
+    /// when a line break came first (the statement ended there).
+    func errorSpanAtNext() -> Span {
+        if atLineStart || check(.endOfFile), current > 0 {
+            return Span(file: file, start: previous.span.end, end: previous.span.end)
+        }
+        return peek.span
+    }
+
+    /// Reports `message` unless already panicking; the lexer has already reported `.invalid`.
+    mutating func error(_ message: SyntaxMessage, at span: Span, notes: [Diagnostic.Note] = []) {
+        guard !panicMode else { return }
+        panicMode = true
+        diagnostics.error(message, at: span, notes: notes)
+    }
+
+    mutating func errorAtNext(_ message: SyntaxMessage, notes: [Diagnostic.Note] = []) {
+        if check(.invalid) {
+            panicMode = true
+            return
+        }
+        error(message, at: errorSpanAtNext(), notes: notes)
+    }
+
+    /// Hard keywords that begin a statement or a declaration item; recovery stops before one
+    /// that starts a line.
+    static let statementKeywords: Set<Keyword> = [
+        .let, .fn, .print, .expect, .for, .if, .use, .return, .material, .cell, .protocol,
+        .export, .plot, .layer, .interlayer,
+    ]
+
+    /// Leaves panic mode by skipping to a point where parsing can resume: a `;` (consumed),
+    /// a `}` closing the current block (not consumed), or a statement keyword — or, in
+    /// bodies whose items start with a name, any name — at the start of a line. Braces met
+    /// on the way are skipped as balanced pairs.
+    mutating func synchronize(stopAtNames: Bool) {
+        var braces = 0
+        while !check(.endOfFile) {
+            let token = peek
+            if braces == 0 {
+                if token.kind == .rightBrace { break }
+                if token.kind == .semicolon {
+                    advance()
+                    break
+                }
+                if token.precededByNewline {
+                    if case .keyword(let k) = token.kind, Self.statementKeywords.contains(k) { break }
+                    if stopAtNames, token.kind == .identifier { break }
+                }
+            }
+            if token.kind == .leftBrace { braces += 1 }
+            if token.kind == .rightBrace { braces -= 1 }
+            advance()
+        }
+        panicMode = false
+    }
+
+    /// Runs `body` one nesting level deeper, or reports `nestingTooDeep` and returns nil
+    /// without recursing when the limit is reached.
+    mutating func nested<T>(_ body: (inout Parser) -> T) -> T? {
+        guard depth < Self.maxNestingDepth else {
+            errorAtNext(.nestingTooDeep(limit: Self.maxNestingDepth))
+            return nil
+        }
+        depth += 1
+        defer { depth -= 1 }
+        return body(&self)
+    }
+
+    /// Runs `body` with line breaks significant or not, restoring the previous setting.
+    mutating func withNewlines<T>(_ significant: Bool, _ body: (inout Parser) -> T) -> T {
+        let saved = newlinesSignificant
+        newlinesSignificant = significant
+        defer { newlinesSignificant = saved }
+        return body(&self)
+    }
+
+    /// The span from `start` to the end of the last consumed token.
+    func span(from start: Span) -> Span {
+        start.merged(with: previous.span)
+    }
+
+    /// An expression standing in for one that could not be parsed.
+    func errorExpr() -> Expr {
+        Expr(.identifier(Self.errorName), span: errorSpanAtNext())
+    }
+
+    // MARK: - Bodies
+
+    /// The shared loop of every `{ ... }` body and of the program: items separated by line
+    /// breaks or `;`, ending at `}` (or end of file). After an item, either the separator is
+    /// checked or, after an error, the parser resynchronises.
+    ///
+    /// body = "{" { item ( NEWLINE | ";" ) } "}"
+    mutating func parseItems<T>(until closer: TokenKind?, stopAtNames: Bool,
+                                _ parseItem: (inout Parser) -> T?) -> [T] {
+        var items: [T] = []
+        while !check(.endOfFile), closer.map({ !check($0) }) ?? true {
+            let before = current
+            if match(.semicolon) { continue }
+            if closer == nil, check(.rightBrace) {
+                errorAtNext(.unexpectedClosingDelimiter("}"))
+                advance()
+                synchronize(stopAtNames: stopAtNames)
+                continue
+            }
+            if let item = parseItem(&self) { items.append(item) }
+            if panicMode {
+                // Progress: an item that failed on its first token skips that token.
+                if current == before, !check(.rightBrace) { advance() }
+                synchronize(stopAtNames: stopAtNames)
+            } else {
+                expectItemEnd()
+            }
+            if current == before, !check(.endOfFile), closer.map({ !check($0) }) ?? true { advance() }
+        }
+        return items
+    }
+
+    /// After a statement: a line break, `;`, `}` or end of file must follow.
+    mutating func expectItemEnd() {
+        if check(.semicolon) || check(.rightBrace) || check(.endOfFile) || peek.precededByNewline {
+            return
+        }
+        switch peek.kind {
+        case .invalid:
+            panicMode = true
+        case .rightParen, .rightBracket:
+            errorAtNext(.unexpectedClosingDelimiter(peek.span.text))
+        default:
+            // Report, but go on with the next statement as if the `;` were there.
+            diagnostics.error(SyntaxMessage.missingSeparator, at: peek.span)
+        }
+    }
+
+    /// `"{" body "}"` with line breaks significant inside, one nesting level deeper.
+    mutating func parseBlock<T>(stopAtNames: Bool, _ parseItem: (inout Parser) -> T?) -> [T] {
+        // The depth check comes before `{` is consumed, so that after a nesting error the
+        // recovery skips the whole block as one balanced pair.
+        nested { parser in
+            guard let open = parser.consume(.leftBrace, "`{`") else { return [] }
+            return parser.withNewlines(true) { parser in
+                let items = parser.parseItems(until: .rightBrace, stopAtNames: stopAtNames, parseItem)
+                parser.closeDelimiter(.rightBrace, opener: open)
+                return items
+            }
+        } ?? []
+    }
+}
