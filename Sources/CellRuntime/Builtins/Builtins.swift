@@ -33,7 +33,7 @@ enum Builtins {
         fn("sqrt", ["x"]) { args, labels, site in
             let x = try oneQuantity("sqrt", args, labels, site)
             guard x.value >= 0 else { throw RuntimeError(.other("`sqrt` of a negative number (\(x.formatted()))"), at: site.span(ofArgument: 0)) }
-            do { return .quantity(try x.squareRoot()) } catch { throw RuntimeError(.unitError(error.text), at: site.span(ofArgument: 0)) }
+            return .quantity(try site.interpreter.units(site.span(ofArgument: 0)) { () throws(UnitError) in try x.squareRoot() })
         }
         fn("abs", ["x"]) { args, labels, site in
             var x = try oneQuantity("abs", args, labels, site)

@@ -7,7 +7,7 @@ import CellUnits
 public enum FieldCatalog {
     /// What a field's value must be.
     public enum Expected: Sendable {
-        case quantity(Dimension)
+        case quantity(CellUnits.Dimension)
         case string
         /// A material kind word (`electrolyte`, `active`, `metal`, `coating`).
         case kind

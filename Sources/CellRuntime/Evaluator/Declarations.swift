@@ -51,9 +51,10 @@ extension Interpreter {
                 throw RuntimeError(.unknownField(field: f.name.text, owner: owner,
                                                  suggestion: Suggestions.closest(to: f.name.text, in: names)), at: f.name.span)
             }
-            let value = try fieldValue(f, entry: entry, owner: owner, in: local)
             fields.removeAll { $0.name == f.name.text }
-            fields.append((name: f.name.text, value: value, span: f.span))
+            if let value = try fieldValue(f, entry: entry, owner: owner, in: local) {
+                fields.append((name: f.name.text, value: value, span: f.span))
+            }
         }
         return Material(identifier: decl.name.text, kind: kind, fields: fields, base: base)
     }
@@ -84,9 +85,11 @@ extension Interpreter {
 
     /// Evaluates a field assignment and checks it against the vocabulary: dimension, strings,
     /// voltage windows, and `VALUE at T` reference temperatures.
-    func fieldValue(_ f: FieldAssignment, entry: FieldCatalog.Field, owner: String, in env: Environment) throws -> Value {
+    /// Returns nil for `field = none`: the field stays unset (a model computes it or asks for it).
+    func fieldValue(_ f: FieldAssignment, entry: FieldCatalog.Field, owner: String, in env: Environment) throws -> Value? {
         let v = try evaluate(f.value, in: env)
         if v.isUnknown { return v }
+        if case .none = v { return nil }
         let ownerText = owner
         func mismatch(_ expected: String) -> RuntimeError {
             RuntimeError(.fieldDimension(field: f.name.text, owner: ownerText, expected: expected, found: describeType(v)),
@@ -146,7 +149,9 @@ extension Interpreter {
                 throw RuntimeError(.unknownField(field: f.name.text, owner: owner,
                                                  suggestion: Suggestions.closest(to: f.name.text, in: names)), at: f.name.span)
             }
-            fields.append((name: f.name.text, value: try fieldValue(f, entry: entry, owner: owner, in: env), span: f.span))
+            if let value = try fieldValue(f, entry: entry, owner: owner, in: env) {
+                fields.append((name: f.name.text, value: value, span: f.span))
+            }
         }
         var coatings: [Layer.Coating] = []
         let material: Material
@@ -207,9 +212,10 @@ extension Interpreter {
                                                      suggestion: Suggestions.closest(to: f.name.text, in: FieldCatalog.cellFields.map(\.name))),
                                        at: f.name.span)
                 }
-                let v = try fieldValue(f, entry: entry, owner: owner, in: local)
                 fields.removeAll { $0.name == f.name.text }
-                fields.append((name: f.name.text, value: v, span: f.span))
+                if let v = try fieldValue(f, entry: entry, owner: owner, in: local) {
+                    fields.append((name: f.name.text, value: v, span: f.span))
+                }
             case .layer(let l):
                 if layers.contains(where: { $0.name == l.name.text }) {
                     throw RuntimeError(.redefinition(l.name.text), at: l.name.span)
@@ -229,7 +235,9 @@ extension Interpreter {
                                                          suggestion: Suggestions.closest(to: f.name.text, in: FieldCatalog.interfaceFields.map(\.name))),
                                            at: f.name.span)
                     }
-                    ifields.append((name: f.name.text, value: try fieldValue(f, entry: entry, owner: iowner, in: local), span: f.span))
+                    if let v = try fieldValue(f, entry: entry, owner: iowner, in: local) {
+                        ifields.append((name: f.name.text, value: v, span: f.span))
+                    }
                 }
                 interfaces.append(Interface(left: i.left.text, right: i.right.text, fields: ifields, span: i.span))
             case .binding(let name, let expr):

@@ -59,7 +59,7 @@ public final class Interpreter {
     public private(set) var scope: Environment
     /// Receives each line printed by `print`.
     public var printer: (String) -> Void
-    public private(set) var expects: [ExpectOutcome] = []
+    public internal(set) var expects: [ExpectOutcome] = []
     public let warnings = DiagnosticBag()
     /// Files written by `export`/`plot`, relative to the output folder.
     public internal(set) var writtenFiles: [String] = []

@@ -9,6 +9,10 @@ extension Interpreter {
             do { return try q.formatted(in: u) } catch { throw RuntimeError(.unitError(error.text), at: span) }
         }
         if let q = v.quantity, !q.value.isFinite { throw RuntimeError(.notFinite("`\(span.text)`"), at: span) }
+        if case .cellTemplate(let t) = v {
+            // The bare name of a cell means its defaults; it prints as that stack.
+            return try instantiateCell(t, arguments: [], span: span).stackNotation
+        }
         return Self.describe(v, nested: false)
     }
 

@@ -1,5 +1,6 @@
 import CellDiagnostics
 import CellSyntax
+import CellPhysics
 import CellUnits
 
 /// What a material is, set in stdlib with `kind = ...` (LANGUAGE.md §4).

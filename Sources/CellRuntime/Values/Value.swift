@@ -28,7 +28,7 @@ public indirect enum Value {
     /// evaluated at another temperature with `at`.
     case temperatureDependent(TemperatureDependent)
     /// `x in UNIT`: the quantity, remembered with the unit it should print in.
-    case converted(Quantity, Unit, text: String)
+    case converted(Quantity, CellUnits.Unit, text: String)
     /// Check mode only: a value that would be known after simulation (`run`, `fit`, `load`).
     case unknown(String)
     /// The absence of a value (`none`), e.g. an optional cell parameter left unset.
