@@ -59,6 +59,12 @@ extension Dimension: CustomStringConvertible {
     public static let density = Dimension(length: -3, mass: 1)
     public static let molarMass = Dimension(mass: 1, amount: -1)
     public static let cRate = Dimension(cRate: 1)
+    /// J/K (Boltzmann constant), J/(mol·K) (gas constant), C/mol (Faraday), F/m (permittivity), 1/mol (Avogadro).
+    public static let entropy = Dimension(length: 2, mass: 1, time: -2, temperature: -1)
+    public static let molarEntropy = Dimension(length: 2, mass: 1, time: -2, temperature: -1, amount: -1)
+    public static let molarCharge = Dimension(time: 1, current: 1, amount: -1)
+    public static let permittivity = Dimension(length: -3, mass: -1, time: 4, current: 2)
+    public static let perAmount = Dimension(amount: -1)
 
     static let names: [Dimension: String] = [
         .length: "length", .area: "area", .volume: "volume", .mass: "mass", .time: "time",

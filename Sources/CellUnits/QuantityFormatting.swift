@@ -114,7 +114,8 @@ struct DisplayLadder: Sendable {
         .frequency: ladder("Hz", [("mHz", 1e-3, 0), ("Hz", 1, 1), ("kHz", 1e3, 1e3), ("MHz", 1e6, 1e6)]),
         .current: ladder("mA", [("nA", 1e-9, 0), ("µA", 1e-6, 1e-6), ("mA", 1e-3, 1e-3), ("A", 1, 1)]),
         .currentDensity: ladder("mA/cm^2", [("µA/cm^2", 1e-2, 0), ("mA/cm^2", 10, 0.1)]),
-        .charge: ladder("mAh", [("µAh", 3.6e-3, 0), ("mAh", 3.6, 3.6e-3)]),
+        // Elementary charges and other sub-nC amounts print in coulombs, cell charges in mAh.
+        .charge: ladder("mAh", [("coulomb", 1, 0), ("µAh", 3.6e-3, 3.6e-9), ("mAh", 3.6, 3.6e-3)]),
         .specificCapacity: single("mAh/g", 3600),
         .arealCapacity: single("mAh/cm^2", 3.6e4),
         .arealLoading: single("mg/cm^2", 1e-2),
@@ -140,6 +141,12 @@ struct DisplayLadder: Sendable {
         .density: single("g/cm^3", 1e3),
         .molarMass: single("g/mol", 1e-3),
         .cRate: single("C", 1),
+        // The units of the physical constants (`k_B`, `R_gas`, `faraday`, `eps0`, `N_A`).
+        .entropy: single("J/K", 1),
+        .molarEntropy: single("J/(mol*K)", 1),
+        .molarCharge: single("coulomb/mol", 1),
+        .permittivity: single("F/m", 1),
+        .perAmount: single("1/mol", 1),
     ]
 }
 

@@ -17,7 +17,9 @@ final class GoldenTests: XCTestCase {
         let input = root.appendingPathComponent("input")
         let e = FileManager.default.enumerator(atPath: input.path)
         var found: [String] = []
-        while let p = e?.nextObject() as? String where p.hasSuffix(".cell") { found.append(p) }
+        while let p = e?.nextObject() as? String {
+            if p.hasSuffix(".cell") { found.append(p) }
+        }
         return found.sorted()
     }
 

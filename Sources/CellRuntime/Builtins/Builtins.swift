@@ -47,7 +47,7 @@ enum Builtins {
             case .table(let t): return .number(Double(t.rows.count))
             case .string(let s): return .number(Double(s.count))
             case .unknown: return args[0]
-            default: throw RuntimeError(.typeMismatch(expected: "a list, table or string", found: args[0].typeName, context: "`len`"), at: site.span(ofArgument: 0))
+            default: throw RuntimeError(.typeMismatch(expected: "a list, table or string", found: site.interpreter.describeType(args[0]), context: "`len`"), at: site.span(ofArgument: 0))
             }
         }
         for name in ["min", "max", "argmin", "argmax", "sum", "mean"] {

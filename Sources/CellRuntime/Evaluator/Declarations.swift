@@ -38,7 +38,8 @@ extension Interpreter {
             }
         }
         var kind = base?.kind
-        var fields = base?.fields ?? []
+        // A derived material is another material: it inherits properties, not the chemical name.
+        var fields = (base?.fields ?? []).filter { $0.name != "name" && $0.name != "source" }
         let owner = "material `\(decl.name.text)`"
         for f in decl.fields {
             if f.name.text == "kind" {

@@ -196,7 +196,7 @@ public final class Interpreter {
                 return .normal(nil)
             }
             guard case .bool(let b) = c else {
-                throw RuntimeError(.typeMismatch(expected: "a bool", found: c.typeName, context: "`if` condition"),
+                throw RuntimeError(.typeMismatch(expected: "a bool", found: describeType(c), context: "`if` condition"),
                                    at: cond.span)
             }
             if b { return try executeBlock(thenBody, in: Environment(parent: env)) }
