@@ -46,6 +46,7 @@ enum Builtins {
             case .list(let xs): return .number(Double(xs.count))
             case .table(let t): return .number(Double(t.rows.count))
             case .string(let s): return .number(Double(s.count))
+            case .range: return .number(Double(try site.interpreter.iterate(args[0], at: site.span(ofArgument: 0)).count))
             case .unknown: return args[0]
             default: throw RuntimeError(.typeMismatch(expected: "a list, table or string", found: site.interpreter.describeType(args[0]), context: "`len`"), at: site.span(ofArgument: 0))
             }
