@@ -1,1 +1,0 @@
-// CellOutput — see docs/architecture.md.

@@ -1,0 +1,62 @@
+import Foundation
+import XCTest
+@testable import CellOutput
+
+final class ReportTests: XCTestCase {
+    private func sample() -> Report {
+        Report(title: "ACLB formation <draft>", recipeName: "aclb.cell",
+               recipeSource: "let r = run formation on aclb\nprint r.discharge_capacity[0] in mAh/g // <b>&\n",
+               cellScriptVersion: "0.1.0",
+               printedResults: ["discharge_capacity[0] = 131.2 mAh/g"],
+               plots: [ReportPlot(caption: "Nyquist, 90 °C", svg: PlotGallery.nyquist().svg())],
+               expectations: [
+                   ReportExpectation(position: "aclb.cell:3:1", expression: "r.discharge_capacity[0] ≈ 130 mAh/g",
+                                     expected: "130 mAh/g", observed: "131.2 mAh/g", tolerance: "5%", passed: true),
+                   ReportExpectation(position: "aclb.cell:4:1", expression: "c.ccd > 1 mA/cm^2",
+                                     expected: "> 1 mA/cm²", observed: "0.7 mA/cm²", tolerance: "", passed: false),
+               ],
+               parameters: [ReportParameter(name: "LBOCl.sigma_ion", value: "6.8e-5 S/cm at 25 °C", source: "recipe line 3")])
+    }
+
+    func testReportIsDeterministic() throws {
+        XCTAssertEqual(sample().html(), sample().html())
+        let folder = NSTemporaryDirectory() + "cellreport-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let directory = OutputDirectory(root: folder)
+        let first = try sample().write(to: directory)
+        let bytes1 = try Data(contentsOf: first)
+        try sample().write(to: directory)
+        XCTAssertEqual(bytes1, try Data(contentsOf: first), "rewriting gives a byte-identical file")
+        XCTAssertEqual(first.lastPathComponent, "report.html")
+    }
+
+    func testReportContent() {
+        let html = sample().html()
+        XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"))
+        XCTAssertTrue(html.contains("<title>ACLB formation &lt;draft&gt;</title>"))
+        XCTAssertTrue(html.contains("// &lt;b&gt;&amp;"), "recipe source is escaped")
+        XCTAssertFalse(html.contains("<b>&"))
+        XCTAssertTrue(html.contains(SHA256.hexDigest(sample().recipeSource)))
+        XCTAssertTrue(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""), "plots are inline")
+        XCTAssertFalse(html.contains("<?xml"))
+        XCTAssertTrue(html.contains("1 of 2 expectations passed"))
+        XCTAssertTrue(html.contains("<tr class=\"fail\">"))
+        XCTAssertTrue(html.contains("<tr class=\"pass\">"))
+        XCTAssertTrue(html.contains("recipe line 3"))
+        XCTAssertTrue(html.contains("CellScript 0.1.0"))
+        XCTAssertFalse(html.contains("<script"), "self-contained, no scripts")
+        XCTAssertTrue(html.hasSuffix("</html>\n"))
+    }
+
+    func testHashChangesWithRecipe() {
+        var other = sample()
+        other.recipeSource += " "
+        XCTAssertNotEqual(other.recipeHash, sample().recipeHash)
+        XCTAssertEqual(sample().recipeHash.count, 64)
+    }
+
+    func testInlineSVGDropsDeclarationAndRefusesNonSVG() {
+        XCTAssertEqual(HTML.inlineSVG("<?xml version=\"1.0\"?>\n<svg></svg>"), "<svg></svg>\n")
+        XCTAssertEqual(HTML.inlineSVG("<script>alert(1)</script>"), "<pre>&lt;script&gt;alert(1)&lt;/script&gt;</pre>\n")
+    }
+}
