@@ -37,7 +37,7 @@ enum AtomicFile {
                 failure = .targetIsFolder(path: reportedPath)
             } else {
                 failure = .writeFailed(path: reportedPath, operation: "rename",
-                                       reason: String(cString: strerror(code)))
+                                       reason: systemReason(code))
             }
         }
         if let failure {
@@ -90,8 +90,16 @@ enum AtomicFile {
     }
 
     private static func lastError() -> String {
-        String(cString: strerror(errno))
+        systemReason(errno)
     }
+}
+
+/// The system's text for an `errno` value, with a lowercase first letter to match the
+/// message style (`permission denied`, `no space left on device`).
+func systemReason(_ code: Int32) -> String {
+    let text = String(cString: strerror(code))
+    guard let first = text.first else { return "error \(code)" }
+    return first.lowercased() + text.dropFirst()
 }
 
 /// `write(2)`, named apart from this module's own `write` functions.

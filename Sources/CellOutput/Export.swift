@@ -1,4 +1,5 @@
-// `export X to "file.csv"` / `"file.json"`: pick the format from the extension, write confined.
+// `export X to "file.csv"` / `"file.json"` and `plot ... to "file.svg"`: check the format by
+// extension, then write confined.
 import Foundation
 
 /// The data formats `export` understands, chosen by file extension.
@@ -30,5 +31,18 @@ extension OutputDirectory {
         case .json: text = try table.json()
         }
         return try write(text, to: relativePath)
+    }
+}
+
+extension OutputDirectory {
+    /// Writes SVG markup from one of this module's plots; the path must end in `.svg`
+    /// (case-insensitive), otherwise ``OutputError/unsupportedFormat(path:supported:)``.
+    @discardableResult
+    public func writePlot(_ svg: String, to relativePath: String) throws(OutputError) -> URL {
+        let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
+        guard name.lowercased().hasSuffix(".svg"), name.count > 4 else {
+            throw .unsupportedFormat(path: relativePath, supported: ["svg"])
+        }
+        return try write(svg, to: relativePath)
     }
 }

@@ -114,23 +114,26 @@ public struct OutputDirectory: Sendable, Equatable {
 
     // MARK: - File system walk
 
-    /// Creates the output folder (with intermediate folders) and returns its real path.
+    /// Creates the output folder (with intermediate folders, like `mkdir -p`) and returns its
+    /// real path.
     private func prepareRoot() throws(OutputError) -> String {
         let rootPath = root.isEmpty ? "." : root
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: rootPath, isDirectory: &isFolder) {
-            if !isFolder.boolValue {
-                throw .cannotCreateOutputFolder(root: root, reason: "a file of that name exists")
-            }
-        } else {
-            do {
-                try FileManager.default.createDirectory(atPath: rootPath, withIntermediateDirectories: true)
-            } catch {
-                throw .cannotCreateOutputFolder(root: root, reason: Self.reason(of: error))
+        var prefix = rootPath.hasPrefix("/") ? "" : "."
+        for component in rootPath.split(separator: "/") {
+            prefix += "/" + component
+            if mkdir(prefix, Self.folderMode) != 0 && errno != EEXIST {
+                throw .cannotCreateOutputFolder(root: root, reason: systemReason(errno))
             }
         }
+        var info = stat()
+        guard stat(rootPath, &info) == 0 else {
+            throw .cannotCreateOutputFolder(root: root, reason: systemReason(errno))
+        }
+        guard info.st_mode & S_IFMT == S_IFDIR else {
+            throw .cannotCreateOutputFolder(root: root, reason: "a file of that name exists")
+        }
         guard let real = Self.realPath(rootPath) else {
-            throw .cannotCreateOutputFolder(root: root, reason: String(cString: strerror(errno)))
+            throw .cannotCreateOutputFolder(root: root, reason: systemReason(errno))
         }
         return real
     }
@@ -143,11 +146,11 @@ public struct OutputDirectory: Sendable, Equatable {
         if lstat(candidate, &info) != 0 {
             guard errno == ENOENT else {
                 throw .writeFailed(path: path, operation: "inspect `\(component)`",
-                                   reason: String(cString: strerror(errno)))
+                                   reason: systemReason(errno))
             }
             if mkdir(candidate, Self.folderMode) != 0 && errno != EEXIST {
                 throw .writeFailed(path: path, operation: "create folder `\(component)`",
-                                   reason: String(cString: strerror(errno)))
+                                   reason: systemReason(errno))
             }
             return candidate
         }
@@ -181,10 +184,5 @@ public struct OutputDirectory: Sendable, Equatable {
         if path == root { return true }
         let prefix = root.hasSuffix("/") ? root : root + "/"
         return path.hasPrefix(prefix)
-    }
-
-    private static func reason(of error: any Error) -> String {
-        let text = (error as NSError).localizedDescription
-        return text.hasSuffix(".") ? String(text.dropLast()) : text
     }
 }

@@ -65,7 +65,7 @@ public enum OutputError: Error, Sendable, Equatable {
             return "cannot write `\(path)` (\(operation) failed): \(reason)"
         case .unsupportedFormat(let path, let supported):
             let list = supported.map { "`.\($0)`" }.joined(separator: ", ")
-            return "cannot export to `\(path)`: the file name must end in one of \(list)"
+            return "cannot write `\(path)`: the file name must end in \(supported.count == 1 ? "" : "one of ")\(list)"
         case .nonFiniteValue(let column, let index, let value):
             return "column `\(column)` holds \(value) at row \(index); non-finite numbers are not written"
         case .columnLengthMismatch(let column, let expected, let found):

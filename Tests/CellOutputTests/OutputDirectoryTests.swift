@@ -156,10 +156,43 @@ final class OutputDirectoryTests: XCTestCase {
         XCTAssertTrue(contents(directory.root + "/t.JSON")?.hasPrefix("{") ?? false)
         XCTAssertThrowsError(try directory.export(table, to: "t.xlsx")) { error in
             XCTAssertEqual(error as? OutputError, .unsupportedFormat(path: "t.xlsx", supported: ["csv", "json"]))
+            XCTAssertEqual((error as? OutputError)?.text,
+                           "cannot write `t.xlsx`: the file name must end in one of `.csv`, `.json`")
         }
         let bad = DataTable(columns: [DataColumn(name: "x", numbers: [1, .nan])])
         XCTAssertThrowsError(try directory.export(bad, to: "bad.csv"))
         XCTAssertFalse(FileManager.default.fileExists(atPath: directory.root + "/bad.csv"),
                        "a refused table leaves no file")
+    }
+
+    func testWritePlotNeedsSVGExtension() throws {
+        let directory = folder()
+        try directory.writePlot("<svg/>", to: "plots/n.SVG")
+        XCTAssertThrowsError(try directory.writePlot("<svg/>", to: "n.png")) { error in
+            XCTAssertEqual(error as? OutputError, .unsupportedFormat(path: "n.png", supported: ["svg"]))
+            XCTAssertEqual((error as? OutputError)?.text, "cannot write `n.png`: the file name must end in `.svg`")
+        }
+        XCTAssertThrowsError(try directory.writePlot("<svg/>", to: "plots/.svg"))
+    }
+
+    func testSystemReasonsAreLowercase() {
+        XCTAssertEqual(systemReason(ENOENT), "no such file or directory")
+        XCTAssertEqual(systemReason(EACCES), "permission denied")
+    }
+
+    func testUnwritableFolderFailsCleanly() throws {
+        try XCTSkipIf(getuid() == 0, "root ignores folder permissions")
+        let directory = folder()
+        try directory.write("old", to: "locked/r.csv")
+        let locked = directory.root + "/locked"
+        XCTAssertEqual(chmod(locked, 0o555), 0)
+        defer { chmod(locked, 0o755) }
+        XCTAssertThrowsError(try directory.write("new", to: "locked/r.csv")) { error in
+            guard case .writeFailed(_, "create", "permission denied") = error as? OutputError else {
+                return XCTFail("unexpected error \(error)")
+            }
+        }
+        XCTAssertEqual(contents(locked + "/r.csv"), "old", "the old file is untouched")
+        XCTAssertEqual(entries(locked), ["r.csv"])
     }
 }

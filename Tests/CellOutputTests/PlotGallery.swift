@@ -85,12 +85,31 @@ enum PlotGallery {
         ])
     }
 
+    static func longRun() -> LinePlot {
+        let t = stride(from: 0.0, through: 3.6e5, by: 600).map { $0 }
+        return LinePlot(title: "Plating/stripping, 0.5 mA/cm², 1000 h", x: Axis("t / s"), y: Axis("U / mV"),
+                        series: [PlotSeries("Li | Au | LLZTO | Au | Li", x: t, y: t.map { 12 * sin($0 / 3600 * .pi) + $0 / 3.6e4 })],
+                        verticalMarkers: [VerticalMarker(x: 3.2e5, label: "voltage noise onset"),
+                                          VerticalMarker(x: 3.5e5, label: "short")])
+    }
+
+    static func logLog() -> LinePlot {
+        let f = (0..<50).map { pow(10, Double($0) / 7 - 1) }
+        let series = (0..<7).map { k in
+            PlotSeries("D = \(k + 1)e-12 cm²/s, r = \(5 * (k + 1)) µm", x: f, y: f.map { 1e3 / pow($0, 0.5 + Double(k) * 0.05) },
+                       style: k % 2 == 0 ? .line : .lineAndMarkers, dashed: k == 6)
+        }
+        return LinePlot(title: "Diffusion impedance magnitude", x: Axis("f / Hz", scale: .log),
+                        y: Axis("|Z_W| / Ω", scale: .log), series: series)
+    }
+
     static func all() -> [(String, String)] {
         [("voltage", voltageCurves().svg()), ("ccd", criticalCurrent().svg()),
          ("empty", LinePlot(title: "Nothing", x: Axis("x"), y: Axis("y"), series: []).svg()),
          ("nyquist", nyquist().svg()), ("bode", bode().svg()), ("residuals", residuals().svg()),
          ("arrhenius", arrhenius().svg()), ("capacity", capacity().svg()),
-         ("nyquist-empty", NyquistPlot(title: "", spectra: []).svg())]
+         ("nyquist-empty", NyquistPlot(title: "", spectra: []).svg()),
+         ("long-run", longRun().svg()), ("log-log", logLog().svg())]
     }
 
     static func writeIfRequested() {

@@ -7,6 +7,9 @@ extension Panel {
     static let legendRow = 18.0
     /// Width of the line/marker sample in a legend row, in px.
     static let legendSample = 26.0
+    /// Data this close to a candidate legend box (px) counts as covered, so the legend keeps
+    /// some air around it.
+    static let legendClearance = 10.0
 
     /// Draws the legend (if any series has a label) in the least crowded corner.
     func drawLegend(into svg: inout SVGWriter, obstacles: [Rect]) {
@@ -35,22 +38,23 @@ extension Panel {
         }
     }
 
-    /// The corner box overlapping the fewest data points and none of the obstacles if possible;
-    /// ties go to top right, top left, bottom right, bottom left, in that order.
+    /// The box overlapping the fewest data points and none of the obstacles if possible; ties
+    /// go to top right, top left, bottom right, bottom left, then the edge midpoints.
     private func bestLegendBox(width: Double, height: Double, obstacles: [Rect]) -> Rect {
         let inset = Self.legendInset
         let left = frame.x + inset, right = frame.maxX - inset - width
         let top = frame.y + inset, bottom = frame.maxY - inset - height
-        let candidates = [Rect(x: right, y: top, width: width, height: height),
-                          Rect(x: left, y: top, width: width, height: height),
-                          Rect(x: right, y: bottom, width: width, height: height),
-                          Rect(x: left, y: bottom, width: width, height: height)]
+        let centreX = frame.x + (frame.width - width) / 2, centreY = frame.y + (frame.height - height) / 2
+        // Corners first (the usual places), then edge midpoints; the first best one wins.
+        let origins = [(right, top), (left, top), (right, bottom), (left, bottom),
+                       (centreX, top), (centreX, bottom), (right, centreY), (left, centreY)]
+        let candidates = origins.map { Rect(x: $0.0, y: $0.1, width: width, height: height) }
         let samples = occupiedPoints()
         var best = candidates[0]
         var bestScore = Double.infinity
         for candidate in candidates {
             var score = 0.0
-            for p in samples where candidate.contains(p, tolerance: 4) { score += 1 }
+            for p in samples where candidate.contains(p, tolerance: Self.legendClearance) { score += 1 }
             for obstacle in obstacles where candidate.intersects(obstacle) { score += 1_000 }
             if score < bestScore {
                 bestScore = score

@@ -46,6 +46,8 @@ enum SinglePanelLayout {
     static let yTickSpacing = 64.0
     /// Baseline of the title, from the top of the canvas.
     static let titleBaseline = 24.0
+    /// Bold text runs about this much wider than the regular-weight estimate.
+    static let titleBoldFactor = 1.1
 
     /// Resolves axes from the drawable data (plus `extraXValues`, e.g. vertical markers, so
     /// they stay in view) and fits the frame inside the canvas margins.
@@ -82,7 +84,13 @@ enum SinglePanelLayout {
         svg.rect(x: 0, y: 0, width: width, height: height, fill: "#FFFFFF")
         if !title.isEmpty {
             let centre = panels.first.map { $0.frame.x + $0.frame.width / 2 } ?? width / 2
-            svg.text(title, x: centre, y: titleBaseline, size: PlotStyle.titleSize, anchor: .middle, bold: true)
+            // A long title shrinks (down to the tick-label size) rather than running off the canvas.
+            let room = width - 2 * Panel.edge
+            let natural = PlotStyle.textWidth(title, size: PlotStyle.titleSize) * titleBoldFactor
+            let size = natural > room
+                ? max(PlotStyle.tickLabelSize, PlotStyle.titleSize * room / natural) : PlotStyle.titleSize
+            let x = natural * size / PlotStyle.titleSize > 2 * min(centre, width - centre) ? width / 2 : centre
+            svg.text(title, x: x, y: titleBaseline, size: size, anchor: .middle, bold: true)
         }
         for panel in panels { panel.draw(into: &svg) }
         return svg.document(title: title.isEmpty ? "plot" : title)

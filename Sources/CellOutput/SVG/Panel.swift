@@ -86,8 +86,9 @@ struct Panel {
         if zeroLine, let zero = pixelY(0), zero > frame.y, zero < frame.maxY {
             svg.line(frame.x, zero, frame.maxX, zero, stroke: PlotStyle.reference, width: 1)
         }
-        let obstacles = drawVerticalMarkers(into: &svg)
+        drawVerticalMarkerLines(into: &svg)
         drawSeries(into: &svg)
+        let obstacles = drawVerticalMarkerLabels(into: &svg)
         svg.rect(x: frame.x, y: frame.y, width: frame.width, height: frame.height, fill: "none",
                  stroke: PlotStyle.ink, strokeWidth: 1)
         drawXAxis(into: &svg)
@@ -217,14 +218,20 @@ struct Panel {
                  size: PlotStyle.labelSize, anchor: .middle)
     }
 
-    /// Draws the dashed reference lines and their labels; returns the label boxes so the
-    /// legend can avoid them.
-    private func drawVerticalMarkers(into svg: inout SVGWriter) -> [Rect] {
-        var boxes: [Rect] = []
-        for (row, marker) in verticalMarkers.enumerated() {
+    /// Draws the dashed reference lines (under the data).
+    private func drawVerticalMarkerLines(into svg: inout SVGWriter) {
+        for marker in verticalMarkers {
             guard let px = pixelX(marker.x), px >= frame.x, px <= frame.maxX else { continue }
             svg.line(px, frame.y, px, frame.maxY, stroke: PlotStyle.reference, width: 1.2, dash: "5 3")
-            guard !marker.label.isEmpty else { continue }
+        }
+    }
+
+    /// Draws the reference-line labels on a light backing (over the data, staggered in rows so
+    /// neighbouring labels do not collide); returns their boxes so the legend can avoid them.
+    private func drawVerticalMarkerLabels(into svg: inout SVGWriter) -> [Rect] {
+        var boxes: [Rect] = []
+        for (row, marker) in verticalMarkers.enumerated() {
+            guard let px = pixelX(marker.x), px >= frame.x, px <= frame.maxX, !marker.label.isEmpty else { continue }
             let width = PlotStyle.textWidth(marker.label, size: PlotStyle.legendSize)
             let baseline = frame.y + 16 + Double(row % 4) * 17
             let fitsRight = px + 5 + width <= frame.maxX - 4
