@@ -168,3 +168,68 @@ final class SVGPlotTests: XCTestCase {
         XCTAssertEqual(PlotGallery.arrhenius().svg(), PlotGallery.arrhenius().svg())
     }
 }
+
+final class SVGRobustnessTests: XCTestCase {
+    func testAbsurdSizesAndValuesNeverCrashOrLeakNonFinite() {
+        let huge = PlotSeries("", x: [-1e308, 1e308, 0], y: [1e-308, -1e308, .greatestFiniteMagnitude], style: .lineAndMarkers)
+        let svgs = [
+            LinePlot(title: "t", x: Axis("x"), y: Axis("y"), series: [huge], width: .infinity, height: -3).svg(),
+            LinePlot(title: "t", x: Axis("x", scale: .log, range: -1...0), y: Axis("y", range: 5...5), series: [huge]).svg(),
+            LinePlot(title: "single", x: Axis("x"), y: Axis("y"), series: [PlotSeries("p", x: [2], y: [3], style: .markers)]).svg(),
+            LinePlot(title: String(repeating: "a very long title ", count: 20), x: Axis("x"), y: Axis("y"),
+                     series: [PlotSeries("c", x: [1, 2], y: [3.7, 3.7])]).svg(),
+            NyquistPlot(title: "", spectra: [LabeledSpectrum("one", ImpedanceSpectrum(frequencies: [1], impedance: [Complex(5, 0)]))],
+                        width: .nan).svg(),
+            BodePlot(title: "", spectra: [LabeledSpectrum("zero", ImpedanceSpectrum(frequencies: [0, 1], impedance: [Complex(0, 0), Complex(.nan, 1)]))]).svg(),
+            ArrheniusPlot(title: "", series: [ArrheniusSeries("neg", temperatures: [-5, 300], conductivities: [1, 0])]).svg(),
+            ResidualPlot(title: "", frequencies: [1, 10], realResiduals: [.nan, 0], imaginaryResiduals: [0, 0]).svg(),
+        ]
+        for svg in svgs {
+            let lowered = svg.lowercased()
+            XCTAssertFalse(lowered.contains("nan") || lowered.contains("\"inf") || lowered.contains(" inf"),
+                           "non-finite text in:\n\(svg.prefix(400))")
+            let parser = XMLParser(data: Data(svg.utf8))
+            XCTAssertTrue(parser.parse())
+        }
+    }
+
+    func testRandomDataNeverCrashes() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        let specials: [Double] = [.nan, .infinity, -.infinity, 0, -0.0, 1e-300, -1e300, 1e300, .leastNonzeroMagnitude]
+        for round in 0..<150 {
+            let count = Int(next() * 30)
+            let magnitude = pow(10, next() * 40 - 20)
+            func value() -> Double {
+                next() < 0.08 ? specials[Int(next() * Double(specials.count)) % specials.count] : (next() - 0.3) * magnitude
+            }
+            let series = (0..<Int(next() * 4)).map { k in
+                PlotSeries("s\(k)", x: (0..<count).map { _ in value() }, y: (0..<count).map { _ in value() },
+                           style: [.line, .markers, .lineAndMarkers][k % 3])
+            }
+            let plot = LinePlot(title: "round \(round)", x: Axis("x", scale: next() < 0.3 ? .log : .linear),
+                                y: Axis("y", scale: next() < 0.3 ? .log : .linear), series: series,
+                                verticalMarkers: [VerticalMarker(x: value(), label: "m")])
+            let svg = plot.svg()
+            XCTAssertTrue(XMLParser(data: Data(svg.utf8)).parse(), "round \(round)")
+            XCTAssertFalse(svg.lowercased().contains("nan"), "round \(round)")
+        }
+    }
+
+    func testExtremeSpectraNeverCrash() {
+        let values: [Double] = [0, 1e-300, 1e300, -1e300, .nan, .infinity, 5, -5]
+        for a in values {
+            for b in values {
+                let spectrum = ImpedanceSpectrum(frequencies: [1, 10, 100], impedance: [Complex(a, b), Complex(b, a), Complex(1, -1)])
+                for svg in [NyquistPlot(title: "", spectra: [LabeledSpectrum("s", spectrum)], fits: [LabeledSpectrum("f", spectrum)]).svg(),
+                            BodePlot(title: "", spectra: [LabeledSpectrum("s", spectrum)]).svg()] {
+                    XCTAssertTrue(XMLParser(data: Data(svg.utf8)).parse(), "Z = \(a), \(b)")
+                    XCTAssertFalse(svg.lowercased().contains("nan"), "Z = \(a), \(b)")
+                }
+            }
+        }
+    }
+}

@@ -49,6 +49,7 @@ public struct ArrheniusPlot: Sendable, Equatable {
     }
 
     public func svg() -> String {
+        let (width, height) = PlotCanvas.sanitized(self.width, self.height)
         let plotted = series.enumerated().map { i, s -> PlotSeries in
             var x: [Double] = []
             var y: [Double] = []
@@ -115,6 +116,7 @@ public struct CapacityPlot: Sendable, Equatable {
     }
 
     public func svg() -> String {
+        let (width, height) = PlotCanvas.sanitized(self.width, self.height)
         let plotted = series.enumerated().map { i, s in
             PlotSeries(s.label, x: s.values.indices.map { Double(s.firstCycle + $0) }, y: s.values,
                        style: .markers, colourIndex: i)

@@ -32,6 +32,7 @@ public struct BodePlot: Sendable, Equatable {
     }
 
     public func svg() -> String {
+        let (width, height) = PlotCanvas.sanitized(self.width, self.height, defaultHeight: Self.defaultHeight)
         var magnitude: [PlotSeries] = []
         var phase: [PlotSeries] = []
         for (group, style) in [(spectra, SeriesStyle.markers), (fits, SeriesStyle.line)] {
@@ -103,6 +104,7 @@ public struct ResidualPlot: Sendable, Equatable {
     static let minimumHalfRange = 0.5
 
     public func svg() -> String {
+        let (width, height) = PlotCanvas.sanitized(self.width, self.height)
         let series = [PlotSeries("Δ′", x: frequencies, y: realResiduals, style: .lineAndMarkers, colourIndex: 0,
                                  marker: .circle),
                       PlotSeries("Δ″", x: frequencies, y: imaginaryResiduals, style: .lineAndMarkers,

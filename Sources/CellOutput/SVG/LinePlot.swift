@@ -30,6 +30,7 @@ public struct LinePlot: Sendable, Equatable {
 
     /// The plot as a standalone SVG document (no XML declaration; also valid inline in HTML).
     public func svg() -> String {
+        let (width, height) = PlotCanvas.sanitized(self.width, self.height)
         var panel = SinglePanelLayout.panel(title: title, x: x, y: y, series: series,
                                             extraXValues: verticalMarkers.map(\.x),
                                             width: width, height: height, topAxis: nil)

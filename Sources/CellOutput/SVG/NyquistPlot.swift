@@ -46,6 +46,7 @@ public struct NyquistPlot: Sendable, Equatable {
     static let prefixThreshold = 1e4
 
     public func svg() -> String {
+        let (width, height) = PlotCanvas.sanitized(self.width, self.height)
         let (factor, prefix) = unitPrefix()
         var series: [PlotSeries] = []
         for (i, item) in spectra.enumerated() {
@@ -63,7 +64,7 @@ public struct NyquistPlot: Sendable, Equatable {
         }
         let xLabel = "Z′ / " + prefix + unit
         let yLabel = "−Z″ / " + prefix + unit
-        let panel = equalScalePanel(series: series, xLabel: xLabel, yLabel: yLabel)
+        let panel = equalScalePanel(series: series, xLabel: xLabel, yLabel: yLabel, width: width, height: height)
         return SinglePanelLayout.document(title: title, panels: [panel], width: width, height: height)
     }
 
@@ -76,7 +77,8 @@ public struct NyquistPlot: Sendable, Equatable {
         return (1, "")
     }
 
-    private func equalScalePanel(series: [PlotSeries], xLabel: String, yLabel: String) -> Panel {
+    private func equalScalePanel(series: [PlotSeries], xLabel: String, yLabel: String,
+                                 width: Double, height: Double) -> Panel {
         var xs: [Double] = []
         var ys: [Double] = []
         for s in series {

@@ -83,4 +83,14 @@ public struct VerticalMarker: Sendable, Equatable {
 public enum PlotCanvas {
     public static let width = 640.0
     public static let height = 480.0
+    /// Sizes outside this range (or non-finite) fall back to the defaults: below it nothing
+    /// fits, above it coordinates lose their meaning.
+    static let sizeLimits = 160.0...20_000.0
+
+    /// The canvas size to use for a requested one.
+    static func sanitized(_ width: Double, _ height: Double,
+                          defaultHeight: Double = PlotCanvas.height) -> (Double, Double) {
+        (sizeLimits.contains(width) ? width : PlotCanvas.width,
+         sizeLimits.contains(height) ? height : defaultHeight)
+    }
 }

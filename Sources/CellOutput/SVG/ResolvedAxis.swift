@@ -79,7 +79,7 @@ struct ResolvedAxis {
     static func labelled(label: String, scale: AxisScale, ticks: TickSet) -> ResolvedAxis {
         switch scale {
         case .log:
-            let labels = ticks.major.map { Ticks.decadeLabel(Int(log10($0).rounded())) }
+            let labels = ticks.major.map { $0 > 0 && $0.isFinite ? Ticks.decadeLabel(Int(log10($0).rounded())) : "" }
             return ResolvedAxis(label: label, scale: scale, ticks: ticks, tickLabels: labels, multiplier: nil)
         case .linear:
             let largest = ticks.major.map(abs).max() ?? 0

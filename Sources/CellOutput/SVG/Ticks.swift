@@ -20,6 +20,10 @@ public enum Ticks {
     public static let defaultTargetCount = 6
     /// More decades than this get labels on every 2nd (3rd, ...) decade only.
     static let maximumLabelledDecades = 7
+    /// Decades whose powers of ten are finite, non-zero doubles (10³⁰⁸ is the last finite one;
+    /// 10⁻³²³ the last non-zero subnormal).
+    static let lowestDecade = -323
+    static let highestDecade = 308
 
     /// The 1-2-5 step (1, 2, 5 × 10ⁿ) giving about `targetCount` intervals over `span`: the
     /// candidate closest to `span / targetCount` on a log scale. Returns 1 for a non-positive
@@ -89,6 +93,9 @@ public enum Ticks {
         var last = Int(log10(b).rounded(.up))
         if last == first { (first, last) = (first - (a == pow(10, Double(first)) ? 1 : 0), last + 1) }
         if last == first { last += 1 }
+        // Keep every decade a finite, non-zero double.
+        (first, last) = (max(first, lowestDecade), min(last, highestDecade))
+        if last <= first { (first, last) = (highestDecade - 1, highestDecade) }
         let decades = last - first
         let every = max(1, Int((Double(decades) / Double(maximumLabelledDecades)).rounded(.up)))
         var major: [Double] = []
