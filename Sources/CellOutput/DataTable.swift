@@ -46,7 +46,8 @@ public struct DataColumn: Sendable, Equatable {
 
     /// A header-safe label for a unit symbol, so the column name stays one identifier in
     /// pandas: `/` → `_per_`, `*`, `·` and spaces → `_`, `^2`/`²` → `2`, `^-1`/`⁻¹` → `-1`,
-    /// `%` → `percent`, `°C` → `degC`, `Ω` → `ohm`, `µ` → `u`. Examples: `mAh/g` → `mAh_per_g`, `ohm*cm^2` → `ohm_cm2`, `S/cm` → `S_per_cm`.
+    /// `%` → `percent`, `°C` → `degC`, `Ω` → `ohm`, `µ` → `u`.
+    /// Examples: `mAh/g` → `mAh_per_g`, `ohm*cm^2` → `ohm_cm2`, `S/cm` → `S_per_cm`.
     public static func unitLabel(forSymbol symbol: String) -> String {
         var label = ""
         for character in symbol {

@@ -37,7 +37,8 @@ enum HTML {
 
     /// A small, print-friendly style sheet (no external fonts or scripts).
     static let styleSheet = """
-        body { font-family: sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #222; line-height: 1.45; }
+        body { font-family: sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem;
+               color: #222; line-height: 1.45; }
         h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }
         h2 { font-size: 1.2rem; border-bottom: 1px solid #ddd; padding-bottom: 0.2rem; margin-top: 2rem; }
         .meta { color: #555; font-size: 0.9rem; }

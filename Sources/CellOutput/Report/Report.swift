@@ -85,7 +85,8 @@ public struct Report: Sendable, Equatable {
 
     /// Writes `html()` through the output folder (atomically, confined like every output).
     @discardableResult
-    public func write(to directory: OutputDirectory, as relativePath: String = "report.html") throws(OutputError) -> URL {
+    public func write(to directory: OutputDirectory,
+                      as relativePath: String = "report.html") throws(OutputError) -> URL {
         try directory.write(html(), to: relativePath)
     }
 
@@ -103,7 +104,8 @@ public struct Report: Sendable, Equatable {
         if !plots.isEmpty {
             out += "<h2>Plots</h2>\n"
             for plot in plots {
-                out += "<figure>\n\(HTML.inlineSVG(plot.svg))<figcaption>\(HTML.escape(plot.caption))</figcaption>\n</figure>\n"
+                out += "<figure>\n\(HTML.inlineSVG(plot.svg))"
+                    + "<figcaption>\(HTML.escape(plot.caption))</figcaption>\n</figure>\n"
             }
         }
         if !expectations.isEmpty { out += expectationTable() }
@@ -136,7 +138,8 @@ public struct Report: Sendable, Equatable {
     }
 
     private func parameterTable() -> String {
-        var out = "<h2>Parameters</h2>\n<table>\n<thead><tr><th>name</th><th>value</th><th>source</th></tr></thead>\n<tbody>\n"
+        var out = "<h2>Parameters</h2>\n<table>\n"
+            + "<thead><tr><th>name</th><th>value</th><th>source</th></tr></thead>\n<tbody>\n"
         for p in parameters {
             out += "<tr><td><code>\(HTML.escape(p.name))</code></td><td>\(HTML.escape(p.value))</td>"
                 + "<td>\(HTML.escape(p.source))</td></tr>\n"

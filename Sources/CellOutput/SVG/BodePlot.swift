@@ -42,8 +42,7 @@ public struct BodePlot: Sendable, Equatable {
                 }
                 let f = order.map { item.spectrum.frequencies[$0] }
                 let z = order.map { item.spectrum.impedance[$0] }
-                magnitude.append(PlotSeries(item.label, x: f, y: z.map { ($0.real * $0.real + $0.imaginary * $0.imaginary).squareRoot() },
-                                            style: style, colourIndex: i))
+                magnitude.append(PlotSeries(item.label, x: f, y: z.map { $0.length }, style: style, colourIndex: i))
                 phase.append(PlotSeries(item.label, x: f, y: z.map { -atan2($0.imaginary, $0.real) * 180 / .pi },
                                         style: style, colourIndex: i))
             }
