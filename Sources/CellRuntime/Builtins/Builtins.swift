@@ -1,4 +1,5 @@
 import CellDiagnostics
+import CellPhysics
 import CellUnits
 import Foundation
 

@@ -3,10 +3,6 @@ import CellSyntax
 import CellPhysics
 import CellUnits
 
-/// What a material is, set in stdlib with `kind = ...` (LANGUAGE.md §4).
-public enum MaterialKind: String, CaseIterable, Sendable {
-    case electrolyte, active, metal, coating, composite
-}
 
 /// A material: its own fields plus those inherited with `from`, or a composite of materials.
 public final class Material {
