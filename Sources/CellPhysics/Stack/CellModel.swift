@@ -148,7 +148,7 @@ public struct CoatingModel: Sendable {
     }
 }
 
-public enum FractionBasis: String, Sendable {
+public enum CompositeBasis: String, Sendable {
     case mass, volume
 }
 
@@ -161,7 +161,7 @@ public struct LayerModel: Sendable {
     /// fields are unset (the components carry the properties).
     public var material: MaterialModel
     public var components: [ComponentModel]
-    public var basis: FractionBasis
+    public var basis: CompositeBasis
     public var thickness: Double?        // m
     public var grainSize: Double?        // m (overrides the material's)
     public var loading: Double?          // kg/m² (whole composite)
@@ -172,7 +172,7 @@ public struct LayerModel: Sendable {
     public var process: String?
 
     public init(name: String, isInterlayer: Bool = false, material: MaterialModel, components: [ComponentModel] = [],
-                basis: FractionBasis = .mass) {
+                basis: CompositeBasis = .mass) {
         self.name = name
         self.isInterlayer = isInterlayer
         self.material = material
