@@ -12,7 +12,8 @@ final class ReferenceTests: XCTestCase {
             let reference = referenceText.split(separator: "\n").map { $0.split(separator: ",").compactMap { Double($0) } }
             guard let data = parseEIS(try Fixture.sample(name), name) else { continue }
             XCTAssertEqual(data.spectrum.count, reference.count, "\(name): point count")
-            for (index, row) in reference.enumerated() where index < data.spectrum.count && row.count == 3 {
+            for (index, row) in reference.enumerated() where index < data.spectrum.count {
+                guard row.count == 3 else { return XCTFail("\(name).csv row \(index + 1) is not 3 numbers") }
                 assertClose(data.spectrum.frequencies[index], row[0], "\(name) point \(index) frequency")
                 assertClose(data.spectrum.impedance[index].real, row[1], "\(name) point \(index) Z'")
                 assertClose(data.spectrum.impedance[index].imaginary, row[2], "\(name) point \(index) Z''")
