@@ -131,11 +131,12 @@ struct DataRow: Sendable {
         }
     }
 
-    /// Whether every field parses as a finite number (and there is at least one field).
+    /// Whether every field is written as a number (and there is at least one field). `nan`
+    /// and `inf` count as numbers here, so a data row holding them is reported as non-finite
+    /// rather than mistaken for a header.
     func isNumeric(decimalComma: Bool) -> Bool {
         !fields.isEmpty && fields.allSatisfy {
-            if case .value = NumberParser.parse($0, decimalComma: decimalComma) { return true }
-            return false
+            NumberParser.parse($0, decimalComma: decimalComma) != .notANumber
         }
     }
 }
