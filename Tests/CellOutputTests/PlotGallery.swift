@@ -116,5 +116,30 @@ enum PlotGallery {
         guard let folder = ProcessInfo.processInfo.environment["CELL_PLOT_GALLERY"] else { return }
         let directory = OutputDirectory(root: folder)
         for (name, svg) in all() { _ = try? directory.write(svg, to: name + ".svg") }
+        let table = DataTable.timeSeries(time: [0, 0.1, 3600, 1e-7], voltage: [3.7, 4.2, 1 / 3, -0.0],
+                                         current: [1e-4, -2.5e-3, 0, 6.02214076e23],
+                                         capacity: [0, 1e-9, 0.1 + 0.2, 5e-324], temperature: [298.15, 363.15, 300, 1e300])
+        _ = try? directory.export(table, to: "sample.csv")
+        _ = try? directory.export(table, to: "sample.json")
+        let spectrum = DataTable(columns: [DataColumn(name: "note", text: ["a, \"b\"", "line\nbreak", " pad ", "µΩ"])])
+        _ = try? directory.export(spectrum, to: "text.csv")
+        _ = try? directory.export(spectrum, to: "text.json")
+        _ = try? sampleReport().write(to: directory)
+    }
+
+    static func sampleReport() -> Report {
+        Report(title: "ACLB formation <draft>", recipeName: "aclb.cell",
+               recipeSource: "let r = run formation on aclb\nprint r.discharge_capacity[0] in mAh/g // <b>&\n",
+               cellScriptVersion: "0.1.0",
+               printedResults: ["discharge_capacity[0] = 131.2 mAh/g"],
+               plots: [ReportPlot(caption: "Nyquist, 90 °C", svg: nyquist().svg())],
+               expectations: [
+                   ReportExpectation(position: "aclb.cell:3:1", expression: "r.discharge_capacity[0] ≈ 130 mAh/g",
+                                     expected: "130 mAh/g", observed: "131.2 mAh/g", tolerance: "5%", passed: true),
+                   ReportExpectation(position: "aclb.cell:4:1", expression: "c.ccd > 1 mA/cm^2",
+                                     expected: "> 1 mA/cm²", observed: "0.7 mA/cm²", tolerance: "", passed: false),
+               ],
+               parameters: [ReportParameter(name: "LBOCl.sigma_ion", value: "6.8e-5 S/cm at 25 °C",
+                                            source: "recipe line 3")])
     }
 }

@@ -4,18 +4,7 @@ import XCTest
 
 final class ReportTests: XCTestCase {
     private func sample() -> Report {
-        Report(title: "ACLB formation <draft>", recipeName: "aclb.cell",
-               recipeSource: "let r = run formation on aclb\nprint r.discharge_capacity[0] in mAh/g // <b>&\n",
-               cellScriptVersion: "0.1.0",
-               printedResults: ["discharge_capacity[0] = 131.2 mAh/g"],
-               plots: [ReportPlot(caption: "Nyquist, 90 °C", svg: PlotGallery.nyquist().svg())],
-               expectations: [
-                   ReportExpectation(position: "aclb.cell:3:1", expression: "r.discharge_capacity[0] ≈ 130 mAh/g",
-                                     expected: "130 mAh/g", observed: "131.2 mAh/g", tolerance: "5%", passed: true),
-                   ReportExpectation(position: "aclb.cell:4:1", expression: "c.ccd > 1 mA/cm^2",
-                                     expected: "> 1 mA/cm²", observed: "0.7 mA/cm²", tolerance: "", passed: false),
-               ],
-               parameters: [ReportParameter(name: "LBOCl.sigma_ion", value: "6.8e-5 S/cm at 25 °C", source: "recipe line 3")])
+        PlotGallery.sampleReport()
     }
 
     func testReportIsDeterministic() throws {
@@ -34,7 +23,8 @@ final class ReportTests: XCTestCase {
         let html = sample().html()
         XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"))
         XCTAssertTrue(html.contains("<title>ACLB formation &lt;draft&gt;</title>"))
-        XCTAssertTrue(html.contains("// &lt;b&gt;&amp;"), "recipe source is escaped")
+        XCTAssertTrue(html.contains("// &lt;b&gt;&amp;</span>"), "recipe source is escaped")
+        XCTAssertTrue(html.contains("<span class=\"line\">let r = run formation on aclb</span>\n"), "lines are numbered")
         XCTAssertFalse(html.contains("<b>&"))
         XCTAssertTrue(html.contains(SHA256.hexDigest(sample().recipeSource)))
         XCTAssertTrue(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""), "plots are inline")
@@ -53,6 +43,13 @@ final class ReportTests: XCTestCase {
         other.recipeSource += " "
         XCTAssertNotEqual(other.recipeHash, sample().recipeHash)
         XCTAssertEqual(sample().recipeHash.count, 64)
+    }
+
+    func testRecipeLinesAreNumberedForAnyLineEnding() {
+        XCTAssertEqual(HTML.numberedLines("a\r\nb <\n\nc"),
+                       "<span class=\"line\">a</span>\n<span class=\"line\">b &lt;</span>\n"
+                       + "<span class=\"line\"></span>\n<span class=\"line\">c</span>\n")
+        XCTAssertEqual(HTML.numberedLines(""), "\n")
     }
 
     func testInlineSVGDropsDeclarationAndRefusesNonSVG() {

@@ -18,6 +18,16 @@ enum HTML {
         return out
     }
 
+    /// Source text escaped, each line in a `<span class="line">` so the style sheet can number
+    /// the lines (matching the `file:line:column` positions) without the numbers being copied.
+    static func numberedLines(_ source: String) -> String {
+        // "\r\n" is one Character in Swift, so both line ends are matched explicitly.
+        var lines = source.split(omittingEmptySubsequences: false,
+                                 whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        return lines.map { "<span class=\"line\">\(escape($0))</span>" }.joined(separator: "\n") + "\n"
+    }
+
     /// SVG markup ready to sit inside HTML: anything before `<svg` (an XML declaration or
     /// doctype, which HTML does not allow there) is dropped. Text without an `<svg` element is
     /// shown escaped instead of being injected.
@@ -44,6 +54,10 @@ enum HTML {
         .meta { color: #555; font-size: 0.9rem; }
         code, pre { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.85rem; }
         pre { background: #f6f6f6; border: 1px solid #e2e2e2; padding: 0.6rem 0.8rem; overflow-x: auto; }
+        pre.recipe { counter-reset: line; }
+        pre.recipe .line { counter-increment: line; }
+        pre.recipe .line::before { content: counter(line); display: inline-block; width: 2.5em; margin-right: 0.8em;
+                                   text-align: right; color: #999; user-select: none; }
         figure { margin: 1.2rem 0; text-align: center; }
         figure svg { max-width: 100%; height: auto; }
         figcaption { color: #444; font-size: 0.9rem; }

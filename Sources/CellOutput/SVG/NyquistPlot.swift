@@ -93,7 +93,8 @@ public struct NyquistPlot: Sendable, Equatable {
         }
         let yLow = min(0, yMin), yHigh = max(0, yMax)
         let pad = max(xMax - xMin, yHigh - yLow, Self.tinySpan(xMax, yHigh)) * Self.padding
-        let dataX = (xMin - pad, xMax + pad)
+        // Z′ is rarely negative: do not pad into negative values when the data has none.
+        let dataX = (xMin >= 0 ? max(0, xMin - pad) : xMin - pad, xMax + pad)
         let dataY = (yLow - pad, yHigh + pad)
 
         let top = Panel.topMargin(hasTitle: !title.isEmpty, hasTopAxis: false)
