@@ -29,11 +29,11 @@ enum PlotGallery {
                         verticalMarkers: [VerticalMarker(x: 0.8, label: "short at 0.7 mA/cm²")], zeroLine: true)
     }
 
-    /// R0 + (R1 ‖ C1) + (R2 ‖ C2) sampled log-evenly, `perDecade` points per decade from 7 MHz down to 0.1 Hz.
+    /// R0 + (R1 ‖ C1) + (R2 ‖ C2) sampled log-evenly, `perDecade` points per decade from 10 MHz down to 0.1 Hz.
     static func twoArcs(r0: Double, r1: Double, c1: Double, r2: Double, c2: Double, perDecade: Int = 8) -> ImpedanceSpectrum {
-        let decades = log10(7e6) - log10(0.1)
+        let decades = log10(1e7) - log10(0.1)
         let count = Int(decades * Double(perDecade)) + 1
-        let frequencies = (0..<count).map { 7e6 * pow(10, -Double($0) / Double(perDecade)) }
+        let frequencies = (0..<count).map { 1e7 * pow(10, -Double($0) / Double(perDecade)) }
         let impedance = frequencies.map { f -> Complex<Double> in
             let omega = 2 * Double.pi * f
             let arc1 = Complex(r1) / (Complex(1) + Complex(0, omega * r1 * c1))
@@ -49,7 +49,7 @@ enum PlotGallery {
         let fit = twoArcs(r0: 121, r1: 845, c1: 2.1e-10, r2: 1410, c2: 2.9e-6, perDecade: 40)
         return NyquistPlot(title: "LLZTO | LBOCl composite, EIS",
                            spectra: [LabeledSpectrum("90 °C", warm), LabeledSpectrum("25 °C", cold)],
-                           fits: [LabeledSpectrum("fit R0-p(R1,C1)-p(R2,C2)", fit)])
+                           fits: [LabeledSpectrum("fit R0-p(R1,C1)-p(R2,C2)", fit)], annotateDecades: true)
     }
 
     static func bode() -> BodePlot {

@@ -107,6 +107,18 @@ final class SVGPlotTests: XCTestCase {
         XCTAssertTrue(texts.contains("−Z″ / kΩ"))
     }
 
+    func testNyquistDecadeAnnotations() {
+        XCTAssertEqual(NyquistPlot.frequencyText(1e6), "1 MHz")
+        XCTAssertEqual(NyquistPlot.frequencyText(1e5), "100 kHz")
+        XCTAssertEqual(NyquistPlot.frequencyText(1), "1 Hz")
+        XCTAssertEqual(NyquistPlot.frequencyText(0.1), "100 mHz")
+        let spectrum = ImpedanceSpectrum(frequencies: [1.04e3, 900, 120, 10, 3],
+                                         impedance: Array(repeating: Complex(1, -1), count: 5))
+        XCTAssertEqual(NyquistPlot.decadePoints(spectrum), [0, 3], "1.04 kHz stands for 1 kHz; 120 Hz is too far from 100 Hz")
+        let texts = SVGScan.parse(PlotGallery.nyquist().svg()).texts
+        XCTAssertTrue(texts.contains("1 MHz"), "annotations drawn: \(texts)")
+    }
+
     func testNonFinitePointsAreSkippedAndEmptyPlotsSayNoData() {
         let bad = LinePlot(title: "bad", x: Axis("x", scale: .log), y: Axis("y"),
                            series: [PlotSeries("", x: [-1, 0, 1, .nan, 10, 100], y: [1, 2, 3, 4, .infinity, 6],

@@ -65,7 +65,7 @@ extension Panel {
     }
 
     /// Pixel points covered by data: every marker, and line segments sampled every few px.
-    private func occupiedPoints() -> [Point] {
+    func occupiedPoints() -> [Point] {
         let spacing = 4.0
         var out: [Point] = []
         for s in series {

@@ -25,15 +25,20 @@ public struct NyquistPlot: Sendable, Equatable {
     public var fits: [LabeledSpectrum]
     /// Unit of impedance as printed in the axis labels (`Ω`, or `Ω cm²` for area-specific).
     public var unit: String
+    /// Label the points of the first spectrum nearest to each decade of frequency (`1 MHz`,
+    /// `1 kHz`, `1 Hz`, ...), as is usual in EIS figures.
+    public var annotateDecades: Bool
     public var width: Double
     public var height: Double
 
     public init(title: String, spectra: [LabeledSpectrum], fits: [LabeledSpectrum] = [],
-                unit: String = "Ω", width: Double = PlotCanvas.width, height: Double = PlotCanvas.height) {
+                unit: String = "Ω", annotateDecades: Bool = false,
+                width: Double = PlotCanvas.width, height: Double = PlotCanvas.height) {
         self.title = title
         self.spectra = spectra
         self.fits = fits
         self.unit = unit
+        self.annotateDecades = annotateDecades
         self.width = width
         self.height = height
     }
@@ -64,7 +69,13 @@ public struct NyquistPlot: Sendable, Equatable {
         }
         let xLabel = "Z′ / " + prefix + unit
         let yLabel = "−Z″ / " + prefix + unit
-        let panel = equalScalePanel(series: series, xLabel: xLabel, yLabel: yLabel, width: width, height: height)
+        var panel = equalScalePanel(series: series, xLabel: xLabel, yLabel: yLabel, width: width, height: height)
+        if annotateDecades, let first = spectra.first {
+            panel.annotations = Self.decadePoints(first.spectrum).map { index in
+                (first.spectrum.impedance[index].real / factor, -first.spectrum.impedance[index].imaginary / factor,
+                 Self.frequencyText(first.spectrum.frequencies[index]))
+            }
+        }
         return SinglePanelLayout.document(title: title, panels: [panel], width: width, height: height)
     }
 
@@ -122,6 +133,32 @@ public struct NyquistPlot: Sendable, Equatable {
         }
         return panel ?? SinglePanelLayout.panel(title: title, x: Axis(xLabel), y: Axis(yLabel), series: series,
                                                 extraXValues: [], width: width, height: height, topAxis: nil)
+    }
+
+    /// How far (in decades) a point may be from a decade to be labelled as it (0.02 decade ≈ 5 %).
+    static let decadeTolerance = 0.02
+
+    /// Indices of the points nearest to each whole decade of frequency, highest first.
+    static func decadePoints(_ spectrum: ImpedanceSpectrum) -> [Int] {
+        var best: [Int: (index: Int, distance: Double)] = [:]
+        for (index, f) in spectrum.frequencies.enumerated() where f > 0 && f.isFinite {
+            let exponent = log10(f).rounded()
+            let distance = abs(log10(f) - exponent)
+            guard distance <= decadeTolerance, abs(exponent) < 30 else { continue }
+            let key = Int(exponent)
+            if best[key].map({ distance < $0.distance }) ?? true { best[key] = (index, distance) }
+        }
+        return best.sorted { $0.key > $1.key }.map(\.value.index)
+    }
+
+    /// A decade frequency with an SI prefix: `1 MHz`, `100 kHz`, `1 Hz`, `10 mHz`.
+    static func frequencyText(_ frequency: Double) -> String {
+        guard frequency > 0, frequency.isFinite else { return "" }
+        let exponent = Int(log10(frequency).rounded())
+        let prefixes: [(Int, String)] = [(9, "GHz"), (6, "MHz"), (3, "kHz"), (0, "Hz"), (-3, "mHz"), (-6, "µHz")]
+        let (base, unit) = prefixes.first { exponent >= $0.0 } ?? (-6, "µHz")
+        let mantissa = Int(pow(10, Double(exponent - base)).rounded())
+        return "\(mantissa) \(unit)"
     }
 
     /// A span for single-point data, so the view is never zero wide.

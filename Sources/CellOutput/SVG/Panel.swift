@@ -21,6 +21,8 @@ struct Panel {
     var showXLabel = true
     var topAxis: TopAxis?
     var showLegend = true
+    /// Small labels at data points (x, y in data units), e.g. frequencies on a Nyquist plot.
+    var annotations: [(x: Double, y: Double, text: String)] = []
 
     // MARK: Layout
 
@@ -88,7 +90,8 @@ struct Panel {
         }
         drawVerticalMarkerLines(into: &svg)
         drawSeries(into: &svg)
-        let obstacles = drawVerticalMarkerLabels(into: &svg)
+        var obstacles = drawVerticalMarkerLabels(into: &svg)
+        obstacles += drawAnnotations(into: &svg)
         svg.rect(x: frame.x, y: frame.y, width: frame.width, height: frame.height, fill: "none",
                  stroke: PlotStyle.ink, strokeWidth: 1)
         drawXAxis(into: &svg)
@@ -240,6 +243,38 @@ struct Panel {
             svg.rect(x: box.x, y: box.y, width: box.width, height: box.height, fill: "#FFFFFF", opacity: 0.85)
             svg.text(marker.label, x: fitsRight ? px + 5 : px - 5, y: baseline, size: PlotStyle.legendSize,
                      anchor: fitsRight ? .start : .end, fill: PlotStyle.reference)
+            boxes.append(box)
+        }
+        return boxes
+    }
+
+    /// Draws point annotations next to their points, each point ringed: the label takes the first
+    /// of several positions around the point that covers no data and no earlier label; a note
+    /// with no free position is left out.
+    /// Returns the label boxes.
+    private func drawAnnotations(into svg: inout SVGWriter) -> [Rect] {
+        guard !annotations.isEmpty else { return [] }
+        let occupied = occupiedPoints()
+        var boxes: [Rect] = []
+        for note in annotations {
+            guard let p = point(note.x, note.y), frame.contains(p) else { continue }
+            let width = PlotStyle.textWidth(note.text, size: PlotStyle.noteSize) + 2
+            let height = 13.0
+            // Candidate boxes: above, above-right, above-left, right, left, below.
+            let candidates = [Rect(x: p.x - width / 2, y: p.y - 8 - height, width: width, height: height),
+                              Rect(x: p.x + 5, y: p.y - 5 - height, width: width, height: height),
+                              Rect(x: p.x - 5 - width, y: p.y - 5 - height, width: width, height: height),
+                              Rect(x: p.x + 7, y: p.y - height / 2, width: width, height: height),
+                              Rect(x: p.x - 7 - width, y: p.y - height / 2, width: width, height: height),
+                              Rect(x: p.x - width / 2, y: p.y + 8, width: width, height: height)]
+            let free = candidates.first { box in
+                box.x > frame.x && box.maxX < frame.maxX && box.y > frame.y && box.maxY < frame.maxY
+                    && !boxes.contains { $0.intersects(box) }
+                    && !occupied.contains { box.contains($0, tolerance: 2) }
+            }
+            guard let box = free else { continue }
+            svg.circle(p, radius: PlotStyle.markerRadius + 2.2, fill: "none", stroke: PlotStyle.muted, strokeWidth: 0.9)
+            svg.text(note.text, x: box.x + 1, y: box.maxY - 3, size: PlotStyle.noteSize, fill: PlotStyle.muted)
             boxes.append(box)
         }
         return boxes
