@@ -62,8 +62,15 @@ struct EISColumnMap: Sendable {
     let phase: Column?
 
     /// Largest column index used, plus one: the fewest fields a row may have.
-    var requiredFields: Int {
-        [frequency, real, imaginary, modulus, phase].compactMap { $0?.index }.max().map { $0 + 1 } ?? 1
+    let requiredFields: Int
+
+    init(frequency: Column, real: Column?, imaginary: Column?, modulus: Column?, phase: Column?) {
+        self.frequency = frequency
+        self.real = real
+        self.imaginary = imaginary
+        self.modulus = modulus
+        self.phase = phase
+        requiredFields = [frequency, real, imaginary, modulus, phase].compactMap { $0?.index }.max().map { $0 + 1 } ?? 1
     }
 
     /// True when at least one header was recognised as an EIS column.

@@ -14,12 +14,11 @@ enum CHInstruments {
     static func matches(_ lines: TextLines) -> Bool {
         headerLine(lines) != nil
             && (headerValue(lines, key: "Instrument Model", within: preambleLimit) != nil
-                || lines.firstLine(where: { $0.trimmed == "A.C. Impedance" }) != nil)
+                || lines.firstLine(through: preambleLimit, where: { $0.trimmed == "A.C. Impedance" }) != nil)
     }
 
     static func headerLine(_ lines: TextLines) -> Int? {
-        let found = lines.firstLine(where: { $0.trimmed.hasPrefix("Freq/Hz") })
-        return found.flatMap { $0 <= preambleLimit ? $0 : nil }
+        lines.firstLine(through: preambleLimit, where: { $0.trimmed.hasPrefix("Freq/Hz") })
     }
 
     static func read(_ lines: TextLines) throws -> EISData {

@@ -32,19 +32,38 @@ enum FieldSeparator: Sendable, Equatable {
     func split(_ line: String) -> [Substring] {
         var fields: [Substring]
         switch self {
-        case .comma: fields = line.split(separator: ",", omittingEmptySubsequences: false)
-        case .semicolon: fields = line.split(separator: ";", omittingEmptySubsequences: false)
+        case .comma: fields = FieldSeparator.split(line, at: UInt8(ascii: ","))
+        case .semicolon: fields = FieldSeparator.split(line, at: UInt8(ascii: ";"))
         case .tab:
-            fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            fields = FieldSeparator.split(line, at: UInt8(ascii: "\t"))
             // A tab-separated line that begins with a tab (Gamry tables) has an empty lead field.
             if let first = fields.first, first.trimmed.isEmpty, fields.count > 1 {
                 fields.removeFirst()
             }
         case .whitespace:
-            fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" })
+            fields = FieldSeparator.split(line, at: UInt8(ascii: " "), orTab: true).filter { !$0.isEmpty }
         }
         fields = fields.map { FieldSeparator.unquote($0.trimmed) }
         while let last = fields.last, last.isEmpty { fields.removeLast() }
+        return fields
+    }
+
+    /// Pieces of `line` between ASCII `separator` bytes (and tabs, if `orTab`), found on the
+    /// UTF-8 view so that no grapheme breaking is needed; empty pieces are kept.
+    private static func split(_ line: String, at separator: UInt8, orTab: Bool = false) -> [Substring] {
+        var fields: [Substring] = []
+        let bytes = line.utf8
+        var start = bytes.startIndex
+        var index = start
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            if byte == separator || (orTab && byte == 0x09) {
+                fields.append(Substring(line.unicodeScalars[start..<index]))
+                start = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
+        }
+        fields.append(Substring(line.unicodeScalars[start..<bytes.endIndex]))
         return fields
     }
 
@@ -70,6 +89,11 @@ enum ParsedNumber: Equatable {
 /// separators and embedded spaces are rejected so that a shifted column never parses silently.
 enum NumberParser {
     static func parse(_ field: Substring, decimalComma: Bool) -> ParsedNumber {
+        // Fast path: a plain ASCII literal needs no copy or rewriting.
+        if isDecimalLiteral(field.utf8) {
+            guard let value = Double(field) else { return .notANumber }
+            return value.isFinite ? .value(value) : .nonFinite
+        }
         var text = String(field)
         if text.contains("\u{2212}") { text = text.replacingAll("\u{2212}", with: "-") }
         let lower = text.lowercased()
@@ -78,13 +102,13 @@ enum NumberParser {
         if decimalComma, !text.contains("."), text.filter({ $0 == "," }).count == 1 {
             text = text.replacingAll(",", with: ".")
         }
-        guard isDecimalLiteral(text), let value = Double(text) else { return .notANumber }
+        guard isDecimalLiteral(text.utf8), let value = Double(text) else { return .notANumber }
         return value.isFinite ? .value(value) : .nonFinite
     }
 
     /// Whether `text` is a plain decimal literal (ASCII only).
-    static func isDecimalLiteral(_ text: String) -> Bool {
-        var bytes = Array(text.utf8)[...]
+    static func isDecimalLiteral<Bytes: Collection>(_ text: Bytes) -> Bool where Bytes.Element == UInt8 {
+        var bytes = text[...]
         if let first = bytes.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
             bytes = bytes.dropFirst()
         }

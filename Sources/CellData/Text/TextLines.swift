@@ -38,9 +38,11 @@ struct TextLines: Sendable {
     }
 
     /// First 1-based line number at or after `start` whose text satisfies `predicate`.
-    func firstLine(from start: Int = 1, where predicate: (String) -> Bool) -> Int? {
+    /// Stops after line `end` when given.
+    func firstLine(from start: Int = 1, through end: Int? = nil, where predicate: (String) -> Bool) -> Int? {
         var number = max(start, 1)
-        while number <= texts.count {
+        let last = min(end ?? texts.count, texts.count)
+        while number <= last {
             if predicate(texts[number - 1]) { return number }
             number += 1
         }
@@ -65,17 +67,19 @@ extension String {
     var trimmed: String { String(Substring(self).trimmed) }
 
     /// True when the string holds only spaces, tabs and line ends.
-    var isBlank: Bool { allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" } }
+    var isBlank: Bool { utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A } }
 }
 
 extension Substring {
-    /// The substring without leading and trailing whitespace (spaces, tabs, line ends, NBSP).
+    /// The substring without leading and trailing whitespace (spaces, tabs, line ends, NBSP),
+    /// found on Unicode scalars so no grapheme breaking is needed.
     var trimmed: Substring {
-        let isSpace: (Character) -> Bool = {
+        let isSpace: (Unicode.Scalar) -> Bool = {
             $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" || $0 == "\u{00A0}"
         }
-        guard let first = firstIndex(where: { !isSpace($0) }),
-              let last = lastIndex(where: { !isSpace($0) }) else { return self[endIndex...] }
-        return self[first...last]
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return Substring(scalars[endIndex...]) }
+        return Substring(scalars[first...last])
     }
 }
