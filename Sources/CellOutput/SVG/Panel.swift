@@ -38,14 +38,22 @@ struct Panel {
         (edge + PlotStyle.labelSize + gap + y.widestTickLabel + 4 + PlotStyle.majorTick).rounded(.up)
     }
 
+    /// Below the frame: tick, tick labels, gap, x label and edge (without labels: ticks only).
+    static let labelledBottom = 54.0
+    static let unlabelledBottom = 12.0
+    /// Above the frame without a title: room for the top tick label's upper half.
+    static let untitledTop = 14.0
+    /// A top axis needs its ticks, tick labels and its own label line.
+    static let topAxisBand = 42.0
+
     /// Space below the frame for ticks, tick labels and the x label.
     static func bottomMargin(showXLabel: Bool) -> Double {
-        showXLabel ? 54 : 12
+        showXLabel ? labelledBottom : unlabelledBottom
     }
 
     /// Space above the frame: the title band and a top axis if any.
     static func topMargin(hasTitle: Bool, hasTopAxis: Bool) -> Double {
-        (hasTitle ? titleBand : 14) + (hasTopAxis ? 42 : 0)
+        (hasTitle ? titleBand : untitledTop) + (hasTopAxis ? topAxisBand : 0)
     }
 
     /// Space right of the frame (room for the last x tick label).
