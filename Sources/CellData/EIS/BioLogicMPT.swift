@@ -17,7 +17,8 @@ enum BioLogicMPT {
         let headers = FieldSeparator.tab.split(lines.text(headerLine)).map(String.init)
         let columns = try EISColumnMap.locate(headers: headers, headerLine: headerLine, names: expected)
         let rows = collectRows(lines, from: headerLine + 1, separator: .tab)
-        let spectrum = try readSpectrum(rows, columns: columns, decimalComma: true, format: name)
+        let spectrum = try readSpectrum(rows, columns: columns, decimalComma: true, fieldCount: headers.count,
+                                        format: name)
         return EISData(spectrum: spectrum, format: name, instrument: instrument(lines),
                        lineCount: lines.count)
     }
@@ -40,13 +41,4 @@ enum BioLogicMPT {
         if let paren = value.firstRange(of: " (") { return String(value[..<paren.lowerBound]) }
         return value
     }
-}
-
-/// A text EIS layout: how to recognise it and how to read it.
-struct TextEISFormat: Sendable {
-    let name: String
-    /// File extensions (lowercase, no dot) that suggest this layout; a hint for ordering only.
-    let extensions: [String]
-    let matches: @Sendable (TextLines) -> Bool
-    let read: @Sendable (TextLines) throws -> EISData
 }

@@ -134,9 +134,15 @@ struct EISColumnMap: Sendable {
 
     /// One spectrum point from a row: frequency in Hz and Z in ohm.
     ///
+    /// - Parameter fieldCount: the number of fields every row must have (the header's), or
+    ///   nil to require only the columns used. A row of another length would shift columns,
+    ///   so it is an error rather than read.
     /// - Throws: positioned `nonNumeric`, `nonFinite`, `inconsistentRowLength`, and
     ///   `nonPositiveFrequency`.
-    func point(_ row: DataRow, decimalComma: Bool) throws -> (Double, Complex<Double>) {
+    func point(_ row: DataRow, decimalComma: Bool, fieldCount: Int? = nil) throws -> (Double, Complex<Double>) {
+        if let fieldCount, row.fields.count != fieldCount {
+            throw DataError.inconsistentRowLength(expected: fieldCount, found: row.fields.count, line: row.line)
+        }
         let required = requiredFields
         let frequencyValue = try scaled(frequency, row, decimalComma, required)
         guard frequencyValue > 0 else {

@@ -60,10 +60,11 @@ func collectRows(_ lines: TextLines, from start: Int, through end: Int? = nil,
 }
 
 /// Reads every row of `rows` with `columns` into a spectrum.
-func readSpectrum(_ rows: [DataRow], columns: EISColumnMap, decimalComma: Bool,
+/// Every row must have `fieldCount` fields (the header's count).
+func readSpectrum(_ rows: [DataRow], columns: EISColumnMap, decimalComma: Bool, fieldCount: Int,
                   format: String) throws -> ImpedanceSpectrum {
     var points = SpectrumAccumulator()
-    for row in rows { points.append(try columns.point(row, decimalComma: decimalComma)) }
+    for row in rows { points.append(try columns.point(row, decimalComma: decimalComma, fieldCount: fieldCount)) }
     return try points.spectrum(format: format)
 }
 

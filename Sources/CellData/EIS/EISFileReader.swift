@@ -82,3 +82,12 @@ public func csvText(_ spectrum: ImpedanceSpectrum) -> String {
     }
     return text
 }
+
+/// A text EIS layout: how to recognise it and how to read it.
+struct TextEISFormat: Sendable {
+    let name: String
+    /// File extensions (lowercase, no dot) that suggest this layout; a hint for ordering only.
+    let extensions: [String]
+    let matches: @Sendable (TextLines) -> Bool
+    let read: @Sendable (TextLines) throws -> EISData
+}

@@ -33,7 +33,8 @@ enum GamryDTA {
             end = stop - 1
         }
         let rows = collectRows(lines, from: headerLine + 2, through: end, separator: .tab)
-        let spectrum = try readSpectrum(rows, columns: columns, decimalComma: true, format: name)
+        let spectrum = try readSpectrum(rows, columns: columns, decimalComma: true, fieldCount: names.count,
+                                        format: name)
 
         var warnings: [String] = []
         let aborted = lines.firstLine(where: {

@@ -28,7 +28,8 @@ enum CHInstruments {
         let headers = FieldSeparator.comma.split(lines.text(headerLine)).map(String.init)
         let columns = try EISColumnMap.locate(headers: headers, headerLine: headerLine, names: expected)
         let rows = collectRows(lines, from: headerLine + 1, separator: .comma)
-        let spectrum = try readSpectrum(rows, columns: columns, decimalComma: false, format: name)
+        let spectrum = try readSpectrum(rows, columns: columns, decimalComma: false, fieldCount: headers.count,
+                                        format: name)
         let model = headerValue(lines, key: "Instrument Model", within: preambleLimit)?.value
         return EISData(spectrum: spectrum, format: name, instrument: model.flatMap { $0.isEmpty ? nil : $0 },
                        lineCount: lines.count)
@@ -48,8 +49,8 @@ enum VersaStudio {
     static let format = TextEISFormat(name: name, extensions: ["par"], matches: matches, read: read)
 
     static func matches(_ lines: TextLines) -> Bool {
-        lines.firstContent.hasPrefix("<Application>") || lines.firstContent.hasPrefix("<Version>")
-            ? lines.firstLine(where: { $0.trimmed.hasPrefix("Definition=") }) != nil : false
+        guard lines.firstContent.hasPrefix("<Application>") else { return false }
+        return lines.firstLine(where: { $0.trimmed.hasPrefix("Definition=") }) != nil
     }
 
     static func read(_ lines: TextLines) throws -> EISData {
@@ -72,8 +73,12 @@ enum VersaStudio {
                 if firstError == nil { firstError = error }
                 continue
             }
-            for row in collectRows(lines, from: definition + 1, through: close - 1, separator: .comma) {
-                points.append(try columns.point(row, decimalComma: false))
+            // `Definition=` may list one name more than the rows hold (a trailing `0`), so the
+            // segment's first row sets the length every row must have.
+            let rows = collectRows(lines, from: definition + 1, through: close - 1, separator: .comma)
+            let fieldCount = rows.first?.fields.count
+            for row in rows {
+                points.append(try columns.point(row, decimalComma: false, fieldCount: fieldCount))
             }
         }
         if points.count == 0, let firstError { throw firstError }
@@ -133,11 +138,15 @@ enum PARText {
         var points = SpectrumAccumulator()
         var skipped = 0
         for row in collectRows(lines, from: headerLine + 1, separator: separator) {
+            guard row.fields.count == headers.count else {
+                throw DataError.inconsistentRowLength(expected: headers.count, found: row.fields.count, line: row.line)
+            }
             if try isDCStep(row, columns: columns, decimalComma: separator.allowsDecimalComma) {
                 skipped += 1
                 continue
             }
-            points.append(try columns.point(row, decimalComma: separator.allowsDecimalComma))
+            points.append(try columns.point(row, decimalComma: separator.allowsDecimalComma,
+                                            fieldCount: headers.count))
         }
         var warnings: [String] = []
         if skipped > 0 {

@@ -32,7 +32,7 @@ enum ZPlotText {
         let separator = firstDataSeparator(lines, after: endComments)
         let rows = collectRows(lines, from: endComments + 1, separator: separator)
         let spectrum = try readSpectrum(rows, columns: columns, decimalComma: separator.allowsDecimalComma,
-                                        format: zplot2Name)
+                                        fieldCount: headers.count, format: zplot2Name)
         var warnings: [String] = []
         if let (value, line) = headerValue(lines, key: "Data Points", within: endComments),
            let announced = Int(value), announced != spectrum.count {
@@ -60,7 +60,7 @@ enum ZPlotText {
         let separator = firstDataSeparator(lines, after: headerLine)
         let rows = collectRows(lines, from: headerLine + 1, separator: separator)
         let spectrum = try readSpectrum(rows, columns: columns, decimalComma: separator.allowsDecimalComma,
-                                        format: name)
+                                        fieldCount: headers.count, format: name)
         var warnings: [String] = []
         // The point count sits alone on the last non-blank line before the header.
         if let countLine = (1..<headerLine).reversed().first(where: { !lines.text($0).isBlank }),

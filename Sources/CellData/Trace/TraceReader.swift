@@ -33,7 +33,7 @@ public enum TraceReader {
                 $0 <= lines.count && !lines.text($0).isBlank
             }
             return try readTable(lines, headerLine: headerLine, dataLines: dataLines, separator: .tab,
-                                 strictRowLength: false, format: BioLogicMPT.name)
+                                 format: BioLogicMPT.name)
         }
         let content = (0..<lines.count).map { $0 + 1 }.filter { DelimitedEIS.isContent(lines.text($0)) }
         guard let first = content.first else { throw DataError.empty }
@@ -41,10 +41,10 @@ public enum TraceReader {
         let firstRow = DataRow(line: first, fields: separator.split(lines.text(first)))
         if firstRow.isNumeric(decimalComma: separator.allowsDecimalComma) {
             return try readTable(lines, headerLine: nil, dataLines: content, separator: separator,
-                                 strictRowLength: true, format: delimitedName)
+                                 format: delimitedName)
         }
         return try readTable(lines, headerLine: first, dataLines: Array(content.dropFirst()), separator: separator,
-                             strictRowLength: true, format: delimitedName)
+                             format: delimitedName)
     }
 
     private struct Column {
@@ -52,12 +52,14 @@ public enum TraceReader {
         let factor: Double
     }
 
+    /// Every row must have as many fields as the header (or the first row): a shorter or
+    /// longer row would shift columns.
     private static func readTable(_ lines: TextLines, headerLine: Int?, dataLines: [Int],
-                                  separator: FieldSeparator, strictRowLength: Bool, format: String) throws -> Trace {
+                                  separator: FieldSeparator, format: String) throws -> Trace {
         var warnings: [String] = []
         var time: Column, voltage: Column
         var current: Column?
-        var expectedFields: Int
+        let expectedFields: Int
         if let headerLine {
             let headers = separator.split(lines.text(headerLine)).map(String.init)
             var found: [TraceColumnRole: Column] = [:]
@@ -89,14 +91,12 @@ public enum TraceReader {
             expectedFields = width
             warnings.append("no header: columns read as time (s), voltage (V)" + (width >= 3 ? ", current (A)" : ""))
         }
-        let required = [time.index, voltage.index, current?.index ?? 0].max().map { $0 + 1 } ?? 1
-        if !strictRowLength { expectedFields = required }
         let decimalComma = separator.allowsDecimalComma
         var times: [Double] = [], voltages: [Double] = [], currents: [Double] = []
         var reportedBackwards = false
         for number in dataLines {
             let row = DataRow(line: number, fields: separator.split(lines.text(number)))
-            if strictRowLength ? row.fields.count != expectedFields : row.fields.count < required {
+            if row.fields.count != expectedFields {
                 throw DataError.inconsistentRowLength(expected: expectedFields, found: row.fields.count, line: number)
             }
             func value(_ column: Column) throws -> Double {
