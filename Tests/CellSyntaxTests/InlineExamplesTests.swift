@@ -1,5 +1,5 @@
 import XCTest
-@testable import CellSyntax
+import CellSyntax
 
 /// The inline snippets of LANGUAGE.md §1–§8 (placeholders such as `...` filled in).
 final class InlineExamplesTests: XCTestCase {

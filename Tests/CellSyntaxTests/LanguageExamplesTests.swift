@@ -1,5 +1,5 @@
 import XCTest
-@testable import CellSyntax
+import CellSyntax
 
 /// Every code block of LANGUAGE.md must parse without a diagnostic (they are acceptance tests).
 final class LanguageExamplesTests: XCTestCase {

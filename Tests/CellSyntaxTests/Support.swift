@@ -1,6 +1,6 @@
 import CellDiagnostics
 import XCTest
-@testable import CellSyntax
+import CellSyntax
 
 /// Parses `text` as a file named `t.cell`.
 func parseSource(_ text: String) -> (Program, DiagnosticBag) {

@@ -44,6 +44,8 @@ public enum SyntaxMessage: DiagnosticMessage, Equatable {
     /// A word in a protocol that is not a step.
     case unknownStep(name: String, suggestion: String?)
     case expectedStep(found: String)
+    /// A word after a step where only a limit (`until`, `for`) or the end of the step fits.
+    case unknownLimit(name: String, suggestion: String?)
     /// Something in a `cell { }` body that is not a field, layer, interlayer, interface or let.
     case expectedCellItem(found: String)
     /// Something in a `material { }` or layer `{ }` body that is not `name = value`.
@@ -77,6 +79,9 @@ public enum SyntaxMessage: DiagnosticMessage, Equatable {
         case .unknownStep(let name, let suggestion):
             return "unknown protocol step `\(name)`" + Self.hint(suggestion)
                 + "; steps are " + Self.stepList
+        case .unknownLimit(let name, let suggestion):
+            return "unexpected `\(name)` after step" + Self.hint(suggestion)
+                + "; a step ends at a line break or `;`, its limits are `until` and `for`"
         case .expectedStep(let found): return "expected protocol step, found \(found); steps are " + Self.stepList
         case .expectedCellItem(let found):
             return "expected field, `layer`, `interlayer`, `interface` or `let` in cell, found \(found)"
@@ -109,6 +114,7 @@ public enum SyntaxMessage: DiagnosticMessage, Equatable {
         case .expectedUnit: name = "expectedUnit"
         case .unknownStep: name = "unknownStep"
         case .expectedStep: name = "expectedStep"
+        case .unknownLimit: name = "unknownLimit"
         case .expectedCellItem: name = "expectedCellItem"
         case .expectedField: name = "expectedField"
         case .nestingTooDeep: name = "nestingTooDeep"

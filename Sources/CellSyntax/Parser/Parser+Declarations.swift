@@ -22,7 +22,7 @@ extension Parser {
     /// (`sigma_ion = 6.8e-5 S/cm at 25 degC`).
     mutating func parseField() -> FieldAssignment? {
         guard check(.identifier) else {
-            errorAtNext(.expectedField(found: describeNext()))
+            errorAtToken(.expectedField(found: peek.description))
             return nil
         }
         let nameToken = advance()
@@ -74,7 +74,7 @@ extension Parser {
         case .identifier:
             return parseField().map(CellItem.field)
         default:
-            errorAtNext(.expectedCellItem(found: describeNext()))
+            errorAtToken(.expectedCellItem(found: peek.description))
             return nil
         }
     }
@@ -115,8 +115,9 @@ extension Parser {
         advance()  // `on`, checked by the caller
         let target = consumeName("the coated constituent after `coating on`")
         consume(.equal, "`=` after `coating on \(target.text)`")
-        let spec = nested { $0.parseLayerSpec() }
-            ?? LayerSpec(material: errorExpr(), fields: [], coatings: [], span: start.span)
+        guard enterNesting() else { return nil }
+        defer { leaveNesting() }
+        let spec = parseLayerSpec()
         return CoatingDecl(target: target, spec: spec, span: span(from: start.span))
     }
 

@@ -3,6 +3,9 @@ import CellDiagnostics
 // Expressions, lowest precedence first (grammar/cell.ebnf, "Expressions"):
 // or, and, not, comparison, conversion (`in UNIT`), range (`to`), `at`, additive,
 // multiplicative, unary, power, postfix, primary.
+//
+// These functions recurse once per bracket level, so they keep few locals: the stack frame
+// of each level bounds how deep `maxNestingDepth` can be.
 
 extension Parser {
     /// expression = orExpr ;
@@ -36,29 +39,40 @@ extension Parser {
     /// notExpr = "not" notExpr | comparison ;
     mutating func parseNot() -> Expr {
         guard check(.keyword(.not)) else { return parseComparison() }
-        return nested { parser in
-            let op = parser.advance()
-            let operand = parser.parseNot()
-            return Expr(.unary(.not, operand), span: op.span.merged(with: operand.span))
-        } ?? errorExpr()
+        guard enterNesting() else { return errorExpr() }
+        defer { leaveNesting() }
+        let op = advance()
+        let operand = parseNot()
+        return Expr(.unary(.not, operand), span: op.span.merged(with: operand.span))
     }
 
-    static let comparisonOperators: [TokenKind: BinaryOperator] = [
-        .less: .less, .lessEqual: .lessEqual, .greater: .greater, .greaterEqual: .greaterEqual,
-        .equalEqual: .equal, .bangEqual: .notEqual,
-    ]
+    /// The comparison operator a token spells, if any.
+    static func comparisonOperator(_ kind: TokenKind) -> BinaryOperator? {
+        switch kind {
+        case .less: return .less
+        case .lessEqual: return .lessEqual
+        case .greater: return .greater
+        case .greaterEqual: return .greaterEqual
+        case .equalEqual: return .equal
+        case .bangEqual: return .notEqual
+        default: return nil
+        }
+    }
 
     /// comparison = conversion [ compareOp conversion ] ;  (non-associative)
     /// compareOp = "<" | "<=" | ">" | ">=" | "==" | "!=" ;
     mutating func parseComparison() -> Expr {
         let left = parseConversion()
-        guard let op = Self.comparisonOperators[peek.kind] else { return left }
+        guard let op = Self.comparisonOperator(peek.kind) else { return left }
         advance()
         let result = binary(op, left, parseConversion())
-        if Self.comparisonOperators[peek.kind] != nil {
-            errorAtNext(.chainedComparison)
-        }
+        if Self.comparisonOperator(peek.kind) != nil { reportChainedComparison() }
         return result
+    }
+
+    @inline(never)
+    private mutating func reportChainedComparison() {
+        errorAtNext(.chainedComparison)
     }
 
     /// conversion = rangeExpr { "in" unitExpr } ;
@@ -74,7 +88,14 @@ extension Parser {
     /// rangeExpr = atExpr [ "to" atExpr [ "step" atExpr ] ] ;
     mutating func parseRange() -> Expr {
         let low = parseAt()
-        guard match(.keyword(.to)) else { return low }
+        guard check(.keyword(.to)) else { return low }
+        return parseRangeRest(from: low)
+    }
+
+    /// The `"to" atExpr [ "step" atExpr ]` part of a range.
+    @inline(never)
+    private mutating func parseRangeRest(from low: Expr) -> Expr {
+        advance()
         let high = parseAt()
         var step: Expr?
         if !atLineStart, matchWord("step") { step = parseAt() }
@@ -116,41 +137,48 @@ extension Parser {
     /// unary = ("-" | "+") unary | power ;
     mutating func parseUnary() -> Expr {
         guard check(.minus) || check(.plus) else { return parsePower() }
-        return nested { parser in
-            let op = parser.advance()
-            let operand = parser.parseUnary()
-            let kind: UnaryOperator = op.kind == .minus ? .negate : .plus
-            return Expr(.unary(kind, operand), span: op.span.merged(with: operand.span))
-        } ?? errorExpr()
+        guard enterNesting() else { return errorExpr() }
+        defer { leaveNesting() }
+        let op = advance()
+        let operand = parseUnary()
+        return Expr(.unary(op.kind == .minus ? .negate : .plus, operand),
+                    span: op.span.merged(with: operand.span))
     }
 
     /// power = postfix [ "^" unary | SUPERSCRIPT ] ;  (right-associative; `-2^2` is `-(2^2)`)
     mutating func parsePower() -> Expr {
         let base = parsePostfix()
-        if match(.caret) {
-            return binary(.power, base, parseUnary())
-        }
-        if checkSameLine(.superscript) {
-            let exponent = advance()
-            return binary(.power, base, Expr(.number(Double(exponent.exponent)), span: exponent.span))
-        }
+        if check(.caret) { return parsePowerRest(base: base) }
+        if checkSameLine(.superscript) { return parseSuperscriptPower(base: base) }
         return base
+    }
+
+    /// `"^" unary` after `base`; `2^2^2^...` recurses through here, so it counts as nesting.
+    @inline(never)
+    private mutating func parsePowerRest(base: Expr) -> Expr {
+        advance()
+        guard enterNesting() else { return errorExpr() }
+        defer { leaveNesting() }
+        return binary(.power, base, parseUnary())
+    }
+
+    /// `x²`: a superscript exponent written directly after an operand.
+    @inline(never)
+    private mutating func parseSuperscriptPower(base: Expr) -> Expr {
+        let exponent = advance()
+        return binary(.power, base, Expr(.number(Double(exponent.exponent)), span: exponent.span))
     }
 
     /// postfix = primary { "(" arguments ")" | "." memberName | "[" expression "]" } ;
     /// A `(` or `[` that starts a line does not continue the expression; a `.` does.
     mutating func parsePostfix() -> Expr {
         var expr = parsePrimary()
-        while true {
+        // Progress: each suffix consumes its opener; after an error the chain stops.
+        while !panicMode {
             if checkSameLine(.leftParen) {
-                let open = advance()
-                let arguments = parseArguments(open: open)
-                expr = Expr(.call(expr, arguments), span: span(from: expr.span))
+                expr = parseCallSuffix(callee: expr)
             } else if checkSameLine(.leftBracket) {
-                let open = advance()
-                let index = withNewlines(false) { $0.parseExpression() }
-                closeDelimiter(.rightBracket, opener: open)
-                expr = Expr(.index(expr, index), span: span(from: expr.span))
+                expr = parseIndexSuffix(base: expr)
             } else if match(.dot) {
                 let name = parseMemberName()
                 expr = Expr(.member(expr, name), span: span(from: expr.span))
@@ -158,9 +186,35 @@ extension Parser {
                 return expr
             }
         }
+        return expr
+    }
+
+    /// `"(" arguments ")"` after a callee.
+    @inline(never)
+    private mutating func parseCallSuffix(callee: Expr) -> Expr {
+        guard enterNesting() else { return errorExpr() }
+        defer { leaveNesting() }
+        let open = advance()
+        let arguments = parseArguments(open: open)
+        return Expr(.call(callee, arguments), span: span(from: callee.span))
+    }
+
+    /// `"[" expression "]"` after a base.
+    @inline(never)
+    private mutating func parseIndexSuffix(base: Expr) -> Expr {
+        guard enterNesting() else { return errorExpr() }
+        defer { leaveNesting() }
+        let open = advance()
+        let saved = newlinesSignificant
+        newlinesSignificant = false
+        let index = parseExpression()
+        newlinesSignificant = saved
+        closeDelimiter(.rightBracket, opener: open)
+        return Expr(.index(base, index), span: span(from: base.span))
     }
 
     /// memberName = IDENT | keyword ;  (`r.table`, `aclb.circuit`)
+    @inline(never)
     mutating func parseMemberName() -> Name {
         if case .keyword = peek.kind {
             let token = advance()
@@ -172,21 +226,27 @@ extension Parser {
     /// arguments = [ argument { "," argument } [ "," ] ] ;
     /// argument = [ IDENT ":" ] expression ;
     mutating func parseArguments(open: Token) -> [Argument] {
-        withNewlines(false) { parser in
-            var arguments: [Argument] = []
-            while !parser.check(.rightParen), !parser.check(.endOfFile) {
-                let before = parser.current
-                var label: Name?
-                if parser.check(.identifier), parser.peek(1).kind == .colon {
-                    let token = parser.advance()
-                    label = Name(token.text, span: token.span)
-                    parser.advance()
-                }
-                arguments.append(Argument(label: label, value: parser.parseExpression()))
-                if parser.panicMode || !parser.match(.comma) || parser.current == before { break }
-            }
-            parser.closeDelimiter(.rightParen, opener: open)
-            return arguments
+        let saved = newlinesSignificant
+        newlinesSignificant = false
+        defer { newlinesSignificant = saved }
+        var arguments: [Argument] = []
+        while !check(.rightParen), !check(.endOfFile) {
+            let before = current
+            arguments.append(parseArgument())
+            // Progress: each round consumes an argument, or the loop ends.
+            if panicMode || !match(.comma) || current == before { break }
         }
+        closeDelimiter(.rightParen, opener: open)
+        return arguments
+    }
+
+    private mutating func parseArgument() -> Argument {
+        var label: Name?
+        if check(.identifier), peek(1).kind == .colon {
+            let token = advance()
+            label = Name(token.text, span: token.span)
+            advance()
+        }
+        return Argument(label: label, value: parseExpression())
     }
 }

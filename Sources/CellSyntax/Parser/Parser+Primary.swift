@@ -8,62 +8,80 @@ extension Parser {
     ///         | "from" atExpr "to" atExpr [ "step" atExpr ]
     ///         | runExpr | fitExpr | "layer" layerSpec | tableExpr ;
     mutating func parsePrimary() -> Expr {
-        nested { $0.parsePrimaryUnlimited() } ?? errorExpr()
-    }
-
-    private mutating func parsePrimaryUnlimited() -> Expr {
-        // An operand may start on the next line (`let x =` ⏎ `5`): the operator before
-        // it cannot end a statement.
-        let token = peek
-        switch token.kind {
-        case .number:
-            advance()
-            if startsUnit(), let unit = parseUnitExpr(afterIn: false) {
-                return Expr(.quantity(token.number, unit), span: span(from: token.span))
-            }
-            return Expr(.number(token.number), span: token.span)
-        case .string:
-            advance()
-            return Expr(.string(token.text), span: token.span)
-        case .keyword(.true), .keyword(.false):
-            advance()
-            return Expr(.bool(token.kind == .keyword(.true)), span: token.span)
-        case .identifier:
-            return parseNameExpression()
-        case .leftParen:
-            advance()
-            let inner = withNewlines(false) { $0.parseExpression() }
-            closeDelimiter(.rightParen, opener: token)
-            return Expr(inner.kind, span: span(from: token.span))
-        case .leftBracket:
-            return parseList()
-        case .leftBrace:
-            return parseRecord()
-        case .keyword(.from):
-            advance()
-            let low = parseAt()
-            consume(.keyword(.to), "`to` in `from ... to ...`")
-            let high = parseAt()
-            var step: Expr?
-            if !atLineStart, matchWord("step") { step = parseAt() }
-            return Expr(.range(low, high, step: step), span: span(from: token.span))
-        case .keyword(.run):
-            return parseRun()
-        case .keyword(.fit):
-            return parseFit()
-        case .keyword(.layer):
-            advance()
-            let spec = parseLayerSpec()
-            return Expr(.layer(spec), span: span(from: token.span))
-        case .keyword(.table):
-            return parseTable()
+        guard enterNesting() else { return errorExpr() }
+        defer { leaveNesting() }
+        // An operand may start on the next line (`let x =` ⏎ `5`): the operator before it
+        // cannot end a statement. Each case is its own function to keep this frame small.
+        switch peek.kind {
+        case .number: return parseNumber()
+        case .string, .keyword(.true), .keyword(.false): return parseLiteral()
+        case .identifier: return parseNameExpression()
+        case .leftParen: return parseParenthesized()
+        case .leftBracket: return parseList()
+        case .leftBrace: return parseRecord()
+        case .keyword(.from): return parseFromRange()
+        case .keyword(.run): return parseRun()
+        case .keyword(.fit): return parseFit()
+        case .keyword(.layer): return parseLayerExpression()
+        case .keyword(.table): return parseTable()
         default:
             errorAtNext(.expectedExpression(found: describeNext()))
             return errorExpr()
         }
     }
 
+    /// `NUMBER [ unitExpr ]`: a bare number or a quantity literal.
+    @inline(never)
+    private mutating func parseNumber() -> Expr {
+        let token = advance()
+        if startsUnit(), let unit = parseUnitExpr(afterIn: false) {
+            return Expr(.quantity(token.number, unit), span: span(from: token.span))
+        }
+        return Expr(.number(token.number), span: token.span)
+    }
+
+    /// `STRING | "true" | "false"`
+    @inline(never)
+    private mutating func parseLiteral() -> Expr {
+        let token = advance()
+        if token.kind == .string { return Expr(.string(token.text), span: token.span) }
+        return Expr(.bool(token.kind == .keyword(.true)), span: token.span)
+    }
+
+    /// `"(" expression ")"`, with line breaks insignificant inside.
+    @inline(never)
+    private mutating func parseParenthesized() -> Expr {
+        let open = advance()
+        let saved = newlinesSignificant
+        newlinesSignificant = false
+        let inner = parseExpression()
+        newlinesSignificant = saved
+        closeDelimiter(.rightParen, opener: open)
+        return Expr(inner.kind, span: span(from: open.span))
+    }
+
+    /// `"from" atExpr "to" atExpr [ "step" atExpr ]` (argument form of a range).
+    @inline(never)
+    private mutating func parseFromRange() -> Expr {
+        let start = advance()
+        let low = parseAt()
+        consume(.keyword(.to), "`to` in `from ... to ...`")
+        let high = parseAt()
+        var step: Expr?
+        if !atLineStart, matchWord("step") { step = parseAt() }
+        return Expr(.range(low, high, step: step), span: span(from: start.span))
+    }
+
+    /// `"layer" layerSpec` (a layer as a value).
+    @inline(never)
+    private mutating func parseLayerExpression() -> Expr {
+        let start = advance()
+        let spec = parseLayerSpec()
+        return Expr(.layer(spec), span: span(from: start.span))
+    }
+
     /// An identifier, or one of the contextual forms `circuit STRING` and `load KIND PATH`.
+    @inline(never)
     private mutating func parseNameExpression() -> Expr {
         let token = advance()
         if token.isWord("circuit"), checkSameLine(.string) {
@@ -92,6 +110,7 @@ extension Parser {
     }
 
     /// list = "[" [ expression { "," expression } [ "," ] ] "]" [ unitExpr ] ;
+    @inline(never)
     mutating func parseList() -> Expr {
         let open = advance()
         let elements = parseListElements(open: open)
@@ -103,41 +122,46 @@ extension Parser {
 
     /// The elements of a `[...]` whose `[` (`open`) was consumed, through the `]`.
     mutating func parseListElements(open: Token) -> [Expr] {
-        withNewlines(false) { parser in
-            var elements: [Expr] = []
-            while !parser.check(.rightBracket), !parser.check(.endOfFile) {
-                let before = parser.current
-                elements.append(parser.parseExpression())
-                if parser.panicMode || !parser.match(.comma) || parser.current == before { break }
-            }
-            parser.closeDelimiter(.rightBracket, opener: open)
-            return elements
+        let saved = newlinesSignificant
+        newlinesSignificant = false
+        defer { newlinesSignificant = saved }
+        var elements: [Expr] = []
+        while !check(.rightBracket), !check(.endOfFile) {
+            let before = current
+            elements.append(parseExpression())
+            // Progress: each round consumes an element, or the loop ends.
+            if panicMode || !match(.comma) || current == before { break }
         }
+        closeDelimiter(.rightBracket, opener: open)
+        return elements
     }
 
     /// record = "{" [ recordField { ("," | NEWLINE) recordField } [ "," ] ] "}" ;
     /// recordField = IDENT ":" expression ;
+    @inline(never)
     mutating func parseRecord() -> Expr {
         let open = advance()
-        let fields: [RecordField] = withNewlines(false) { parser in
-            var fields: [RecordField] = []
-            while !parser.check(.rightBrace), !parser.check(.endOfFile) {
-                let before = parser.current
-                let name = parser.consumeName("field name in record")
-                if parser.panicMode { break }
-                parser.consume(.colon, "`:` after record field name")
-                fields.append(RecordField(name: name, value: parser.parseExpression()))
-                if parser.panicMode || parser.current == before { break }
-                // Fields are separated by a comma or by a line break.
-                if !parser.match(.comma), !parser.peek.precededByNewline { break }
-            }
-            parser.closeDelimiter(.rightBrace, opener: open)
-            return fields
+        let saved = newlinesSignificant
+        newlinesSignificant = false
+        var fields: [RecordField] = []
+        while !check(.rightBrace), !check(.endOfFile) {
+            let before = current
+            let name = consumeName("field name in record")
+            if panicMode { break }
+            consume(.colon, "`:` after record field name")
+            fields.append(RecordField(name: name, value: parseExpression()))
+            // Progress: each round consumes a field, or the loop ends.
+            if panicMode || current == before { break }
+            // Fields are separated by a comma or by a line break.
+            if !match(.comma), !peek.precededByNewline { break }
         }
+        newlinesSignificant = saved
+        closeDelimiter(.rightBrace, opener: open)
         return Expr(.record(fields), span: span(from: open.span))
     }
 
     /// runExpr = "run" postfix "on" additive [ "at" additive ] ;
+    @inline(never)
     mutating func parseRun() -> Expr {
         let start = advance()
         let procedure = parsePostfix()
@@ -150,6 +174,7 @@ extension Parser {
     }
 
     /// fitExpr = "fit" atExpr "to" atExpr [ "vary" "[" [ expression { "," expression } ] "]" ] ;
+    @inline(never)
     mutating func parseFit() -> Expr {
         let start = advance()
         let model = parseAt()
@@ -166,6 +191,7 @@ extension Parser {
 
     /// tableExpr = "table" "for" IDENT "in" expression record
     ///           | "table" STRING ;  (a table read from a CSV file, as `call(table, [path])`)
+    @inline(never)
     mutating func parseTable() -> Expr {
         let start = advance()
         if checkSameLine(.string) {
@@ -182,7 +208,9 @@ extension Parser {
             errorAtNext(.expectedToken(expected: "`{` to start the row record", found: describeNext()))
             return errorExpr()
         }
-        let row = nested { $0.parseRecord() } ?? errorExpr()
+        guard enterNesting() else { return errorExpr() }
+        defer { leaveNesting() }
+        let row = parseRecord()
         return Expr(.tableFor(variable: variable, sequence: sequence, row: row), span: span(from: start.span))
     }
 }

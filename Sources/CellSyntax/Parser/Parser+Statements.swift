@@ -40,7 +40,7 @@ extension Parser {
         case .keyword(.plot): kind = parsePlot()
         default:
             guard Self.canStartStatementExpression(start.kind) else {
-                errorAtNext(.expectedStatement(found: describeNext()))
+                errorAtToken(.expectedStatement(found: peek.description))
                 return nil
             }
             kind = .expression(parseExpression())
@@ -85,19 +85,21 @@ extension Parser {
     /// parameter = IDENT [ "=" expression ] ;
     mutating func parseParameters() -> [Parameter] {
         guard let open = consume(.leftParen, "`(`") else { return [] }
-        return withNewlines(false) { parser in
-            var parameters: [Parameter] = []
-            while !parser.check(.rightParen), !parser.check(.endOfFile) {
-                let before = parser.current
-                let name = parser.consumeName("a parameter name")
-                if parser.panicMode { break }
-                let value: Expr? = parser.match(.equal) ? parser.parseExpression() : nil
-                parameters.append(Parameter(name: name, defaultValue: value))
-                if parser.panicMode || !parser.match(.comma) || parser.current == before { break }
-            }
-            parser.closeDelimiter(.rightParen, opener: open)
-            return parameters
+        let saved = newlinesSignificant
+        newlinesSignificant = false
+        defer { newlinesSignificant = saved }
+        var parameters: [Parameter] = []
+        while !check(.rightParen), !check(.endOfFile) {
+            let before = current
+            let name = consumeName("a parameter name")
+            if panicMode { break }
+            let value: Expr? = match(.equal) ? parseExpression() : nil
+            parameters.append(Parameter(name: name, defaultValue: value))
+            // Progress: each round consumes a name, or the loop ends.
+            if panicMode || !match(.comma) || current == before { break }
         }
+        closeDelimiter(.rightParen, opener: open)
+        return parameters
     }
 
     /// block = "{" { statement ( NEWLINE | ";" ) } "}" ;
@@ -131,22 +133,33 @@ extension Parser {
         advance()
         let variable = consumeName("a loop variable name after `for`")
         consume(.keyword(.in), "`in` after `for \(variable.text)`")
-        let sequence = parseExpression()
+        let sequence = parseCondition()
         return .for(variable, sequence, parseStatementBlock())
     }
 
     /// ifStmt = "if" expression block [ "else" ( ifStmt | block ) ] ;
     mutating func parseIf() -> Stmt.Kind {
         advance()
-        let condition = parseExpression()
+        let condition = parseCondition()
         let thenBlock = parseStatementBlock()
         guard match(.keyword(.else)) else { return .if(condition, thenBlock, nil) }
         if check(.keyword(.if)) {
             let start = peek
-            let nestedIf = nested { $0.parseIf() } ?? .expression(errorExpr())
+            guard enterNesting() else { return .if(condition, thenBlock, nil) }
+            defer { leaveNesting() }
+            let nestedIf = parseIf()
             return .if(condition, thenBlock, [Stmt(nestedIf, span: span(from: start.span))])
         }
         return .if(condition, thenBlock, parseStatementBlock())
+    }
+
+    /// condition = expression ;  (not starting with `{`, which opens the block)
+    mutating func parseCondition() -> Expr {
+        if check(.leftBrace) {
+            errorAtNext(.expectedExpression(found: describeNext()))
+            return errorExpr()
+        }
+        return parseExpression()
     }
 
     /// plotStmt = "plot" atExpr [ "vs" atExpr ] "to" expression ;

@@ -23,7 +23,7 @@ extension Parser {
                 advance()
                 let direction = CurrentDirection(rawValue: start.text) ?? .charge
                 consume(.keyword(.at), "`at` and a current after `\(start.text)`")
-                let amount = parseAdditive()
+                let amount = parseStepValue()
                 kind = .current(direction, amount: amount, limits: parseLimits())
             case "rest":
                 advance()
@@ -31,7 +31,7 @@ extension Parser {
             case "hold", "polarize":
                 advance()
                 consume(.keyword(.at), "`at` and a voltage after `\(start.text)`")
-                let voltage = parseAdditive()
+                let voltage = parseStepValue()
                 let limits = parseLimits()
                 kind = start.text == "hold" ? .hold(voltage: voltage, limits: limits)
                     : .polarize(voltage: voltage, limits: limits)
@@ -40,21 +40,31 @@ extension Parser {
             case "set":
                 advance()
                 let name = consumeName("a setting name after `set` (`temperature`, `pressure`)")
-                kind = .set(name, parseAdditive())
+                kind = .set(name, parseStepValue())
             case "repeat": kind = parseRepeatStep()
             default:
                 let suggestion = Suggestions.closest(to: start.text, in: SyntaxMessage.stepWords)
-                errorAtNext(.unknownStep(name: start.text, suggestion: suggestion))
+                errorAtToken(.unknownStep(name: start.text, suggestion: suggestion))
                 return nil
             }
         } else {
-            errorAtNext(.expectedStep(found: describeNext()))
+            errorAtToken(.expectedStep(found: peek.description))
             return nil
         }
         return Step(kind, span: span(from: start.span))
     }
 
-    /// limits = { ( "until" | "for" ) additive } ;  (on the step's line, any order)
+    /// stepValue = additive ;  (on the step's own line: a step is one sentence)
+    mutating func parseStepValue() -> Expr {
+        // A `{` here would read as a record literal; in a step it is a missing value.
+        if atLineStart || check(.leftBrace) {
+            errorAtNext(.expectedExpression(found: describeNext()))
+            return errorExpr()
+        }
+        return parseAdditive()
+    }
+
+    /// limits = { ( "until" | "for" ) stepValue } ;  (on the step's line, any order)
     mutating func parseLimits() -> [StepLimit] {
         var limits: [StepLimit] = []
         while !atLineStart, !panicMode {
@@ -67,45 +77,49 @@ extension Parser {
             } else {
                 break
             }
-            let value = parseAdditive()
+            let value = parseStepValue()
             limits.append(StepLimit(kind: limitKind, value: value, span: span(from: start.span)))
+        }
+        if !atLineStart, check(.identifier) {
+            let suggestion = Suggestions.closest(to: peek.text, in: ["until", "for"])
+            errorAtToken(.unknownLimit(name: peek.text, suggestion: suggestion))
         }
         return limits
     }
 
-    /// eisStep = "eis" "from" additive "to" additive
-    ///           { "," ( additive "per" "decade" | "amplitude" additive ) } ;
+    /// eisStep = "eis" "from" stepValue "to" stepValue
+    ///           { "," ( stepValue "per" "decade" | "amplitude" stepValue ) } ;
     mutating func parseEISStep() -> Step.Kind {
         advance()
         consume(.keyword(.from), "`from` after `eis`")
-        let low = parseAdditive()
+        let low = parseStepValue()
         consume(.keyword(.to), "`to` in `eis from ... to ...`")
-        let high = parseAdditive()
+        let high = parseStepValue()
         var perDecade: Expr?
         var amplitude: Expr?
         while !atLineStart, !panicMode, match(.comma) {
             if matchWord("amplitude") {
-                amplitude = parseAdditive()
+                amplitude = parseStepValue()
             } else {
-                perDecade = parseAdditive()
+                perDecade = parseStepValue()
                 if consumeWord("per") { consumeWord("decade") }
             }
         }
         return .eis(from: low, to: high, perDecade: perDecade, amplitude: amplitude)
     }
 
-    /// ccdStep = "ccd" "from" additive "to" additive "step" additive ","
-    ///           additive "per" ( "half" "-" "cycle" | "cycle" ) ;
+    /// ccdStep = "ccd" "from" stepValue "to" stepValue "step" stepValue ","
+    ///           stepValue "per" ( "half" "-" "cycle" | "cycle" ) ;
     mutating func parseCCDStep() -> Step.Kind {
         advance()
         consume(.keyword(.from), "`from` after `ccd`")
-        let low = parseAdditive()
+        let low = parseStepValue()
         consume(.keyword(.to), "`to` in `ccd from ... to ...`")
-        let high = parseAdditive()
+        let high = parseStepValue()
         consumeWord("step")
-        let increment = parseAdditive()
+        let increment = parseStepValue()
         consume(.comma, "`,` and a duration `per half-cycle` after the current step")
-        let duration = parseAdditive()
+        let duration = parseStepValue()
         consumeWord("per")
         var perHalfCycle = false
         if matchWord("half") {
@@ -118,22 +132,22 @@ extension Parser {
         return .ccd(from: low, to: high, step: increment, duration: duration, perHalfCycle: perHalfCycle)
     }
 
-    /// repeatStep = "repeat" ( "until" additive | additive ) stepBlock ;
+    /// repeatStep = "repeat" ( "until" stepValue | stepValue ) stepBlock ;
     mutating func parseRepeatStep() -> Step.Kind {
         advance()
         if matchWord("until") {
-            let limit = parseAdditive()
+            let limit = parseStepValue()
             return .repeatUntil(limit: limit, body: parseStepBlock())
         }
-        let count = parseAdditive()
+        let count = parseStepValue()
         return .repeat(count: count, body: parseStepBlock())
     }
 
-    /// forStep = "for" IDENT "in" additive stepBlock ;
+    /// forStep = "for" IDENT "in" stepValue stepBlock ;
     mutating func parseForStep() -> Step.Kind {
         let variable = consumeName("a loop variable name after `for`")
         consume(.keyword(.in), "`in` after `for \(variable.text)`")
-        let sequence = parseAdditive()
+        let sequence = parseStepValue()
         return .forEach(variable, sequence, body: parseStepBlock())
     }
 }

@@ -11,9 +11,11 @@ import CellDiagnostics
 /// Helpers follow Crafting Interpreters: `peek`/`check`/`checkWord` never consume,
 /// `advance`/`match`/`consume` do.
 public struct Parser {
-    /// Deepest nesting of brackets, blocks and prefix operators. Far beyond any real recipe,
-    /// and low enough that the recursion (about 15 frames per level) cannot exhaust a
-    /// 512 KiB thread stack even in a debug build; deeper input is a positioned error.
+    /// Deepest nesting of brackets, blocks and prefix operators; deeper input is one
+    /// positioned error instead of a stack overflow. Far beyond any real recipe, and low
+    /// enough for the stack: one level costs about 2 KiB in release builds and 8 KiB in
+    /// debug builds (measured), so the worst case needs ~0.5 MiB / ~2 MiB, well inside the
+    /// 8 MiB main-thread stack (`RecoveryTests` checks it on a 1 MiB / 4 MiB thread).
     public static let maxNestingDepth = 256
 
     /// The placeholder name of an expression that could not be parsed (never a valid name).
@@ -96,6 +98,7 @@ public struct Parser {
     }
 
     /// Consumes a token of `kind` or reports `expected <what>, found ...` and returns nil.
+    @inline(never)
     @discardableResult
     mutating func consume(_ kind: TokenKind, _ what: String) -> Token? {
         if check(kind) { return advance() }
@@ -104,6 +107,7 @@ public struct Parser {
     }
 
     /// Consumes the contextual keyword `word` or reports it missing.
+    @inline(never)
     @discardableResult
     mutating func consumeWord(_ word: String) -> Bool {
         if matchWord(word) { return true }
@@ -112,6 +116,7 @@ public struct Parser {
     }
 
     /// `name = IDENT` (plain or backtick-quoted). On error returns a placeholder name.
+    @inline(never)
     mutating func consumeName(_ what: String) -> Name {
         if check(.identifier) {
             let token = advance()
@@ -122,6 +127,7 @@ public struct Parser {
     }
 
     /// Consumes the closer of a bracket pair, or reports it with a note at the opener.
+    @inline(never)
     mutating func closeDelimiter(_ kind: TokenKind, opener: Token) {
         if match(kind) { return }
         let closing: String
@@ -143,21 +149,34 @@ public struct Parser {
     }
 
     /// Where an error about the next token goes: on it, or just after the previous token
-    /// when a line break came first (the statement ended there).
+    /// when a line break came first (the statement, or an unclosed bracket, ended there).
     func errorSpanAtNext() -> Span {
-        if atLineStart || check(.endOfFile), current > 0 {
+        if peek.precededByNewline || check(.endOfFile), current > 0 {
             return Span(file: file, start: previous.span.end, end: previous.span.end)
         }
         return peek.span
     }
 
     /// Reports `message` unless already panicking; the lexer has already reported `.invalid`.
+    @inline(never)
     mutating func error(_ message: SyntaxMessage, at span: Span, notes: [Diagnostic.Note] = []) {
         guard !panicMode else { return }
         panicMode = true
         diagnostics.error(message, at: span, notes: notes)
     }
 
+    /// Reports a problem with the next token itself (a statement, field or step that cannot
+    /// start with it), positioned on that token even when it starts a line.
+    @inline(never)
+    mutating func errorAtToken(_ message: SyntaxMessage) {
+        if check(.invalid) {
+            panicMode = true
+            return
+        }
+        error(message, at: check(.endOfFile) ? errorSpanAtNext() : peek.span)
+    }
+
+    @inline(never)
     mutating func errorAtNext(_ message: SyntaxMessage, notes: [Diagnostic.Note] = []) {
         if check(.invalid) {
             panicMode = true
@@ -174,49 +193,53 @@ public struct Parser {
     ]
 
     /// Leaves panic mode by skipping to a point where parsing can resume: a `;` (consumed),
-    /// a `}` closing the current block (not consumed), or a statement keyword — or, in
-    /// bodies whose items start with a name, any name — at the start of a line. Braces met
-    /// on the way are skipped as balanced pairs.
-    mutating func synchronize(stopAtNames: Bool) {
+    /// a `}` closing the current block (not consumed), or a statement keyword at the start
+    /// of a line — or, in material, cell, layer and protocol bodies (`stopAtNames`), any
+    /// token at the start of a line. Braces met on the way are skipped as balanced pairs.
+    /// At the top level (`insideBlock == false`) a stray `}` is skipped as part of the error.
+    mutating func synchronize(stopAtNames: Bool, insideBlock: Bool = true) {
         var braces = 0
         while !check(.endOfFile) {
             let token = peek
             if braces == 0 {
-                if token.kind == .rightBrace { break }
+                if token.kind == .rightBrace, insideBlock { break }
                 if token.kind == .semicolon {
                     advance()
                     break
                 }
                 if token.precededByNewline {
                     if case .keyword(let k) = token.kind, Self.statementKeywords.contains(k) { break }
-                    if stopAtNames, token.kind == .identifier { break }
+                    // Bodies are line-based: each line is an item, so every line is a restart.
+                    if stopAtNames { break }
                 }
             }
             if token.kind == .leftBrace { braces += 1 }
-            if token.kind == .rightBrace { braces -= 1 }
+            if token.kind == .rightBrace { braces = max(0, braces - 1) }
             advance()
         }
         panicMode = false
     }
 
-    /// Runs `body` one nesting level deeper, or reports `nestingTooDeep` and returns nil
-    /// without recursing when the limit is reached.
-    mutating func nested<T>(_ body: (inout Parser) -> T) -> T? {
+    /// Enters one more level of nesting (bracket, block or prefix operator), or reports
+    /// `nestingTooDeep` and returns false — without entering — at the limit. Every `true`
+    /// must be paired with `leaveNesting()` (use `defer`). Plain calls rather than a
+    /// closure-taking helper keep the stack frames of the recursion small.
+    mutating func enterNesting() -> Bool {
         guard depth < Self.maxNestingDepth else {
-            errorAtNext(.nestingTooDeep(limit: Self.maxNestingDepth))
-            return nil
+            reportNestingTooDeep()
+            return false
         }
         depth += 1
-        defer { depth -= 1 }
-        return body(&self)
+        return true
     }
 
-    /// Runs `body` with line breaks significant or not, restoring the previous setting.
-    mutating func withNewlines<T>(_ significant: Bool, _ body: (inout Parser) -> T) -> T {
-        let saved = newlinesSignificant
-        newlinesSignificant = significant
-        defer { newlinesSignificant = saved }
-        return body(&self)
+    @inline(never)
+    private mutating func reportNestingTooDeep() {
+        errorAtNext(.nestingTooDeep(limit: Self.maxNestingDepth))
+    }
+
+    mutating func leaveNesting() {
+        depth -= 1
     }
 
     /// The span from `start` to the end of the last consumed token.
@@ -225,6 +248,7 @@ public struct Parser {
     }
 
     /// An expression standing in for one that could not be parsed.
+    @inline(never)
     func errorExpr() -> Expr {
         Expr(.identifier(Self.errorName), span: errorSpanAtNext())
     }
@@ -252,7 +276,7 @@ public struct Parser {
             if panicMode {
                 // Progress: an item that failed on its first token skips that token.
                 if current == before, !check(.rightBrace) { advance() }
-                synchronize(stopAtNames: stopAtNames)
+                synchronize(stopAtNames: stopAtNames, insideBlock: closer != nil)
             } else {
                 expectItemEnd()
             }
@@ -272,8 +296,9 @@ public struct Parser {
         case .rightParen, .rightBracket:
             errorAtNext(.unexpectedClosingDelimiter(peek.span.text))
         default:
-            // Report, but go on with the next statement as if the `;` were there.
-            diagnostics.error(SyntaxMessage.missingSeparator, at: peek.span)
+            // Go on with the next statement as if the `;` were there, but quietly: an error
+            // in it would most likely be a consequence of this one.
+            error(.missingSeparator, at: peek.span)
         }
     }
 
@@ -281,13 +306,14 @@ public struct Parser {
     mutating func parseBlock<T>(stopAtNames: Bool, _ parseItem: (inout Parser) -> T?) -> [T] {
         // The depth check comes before `{` is consumed, so that after a nesting error the
         // recovery skips the whole block as one balanced pair.
-        nested { parser in
-            guard let open = parser.consume(.leftBrace, "`{`") else { return [] }
-            return parser.withNewlines(true) { parser in
-                let items = parser.parseItems(until: .rightBrace, stopAtNames: stopAtNames, parseItem)
-                parser.closeDelimiter(.rightBrace, opener: open)
-                return items
-            }
-        } ?? []
+        guard enterNesting() else { return [] }
+        defer { leaveNesting() }
+        guard let open = consume(.leftBrace, "`{`") else { return [] }
+        let saved = newlinesSignificant
+        newlinesSignificant = true
+        defer { newlinesSignificant = saved }
+        let items = parseItems(until: .rightBrace, stopAtNames: stopAtNames, parseItem)
+        closeDelimiter(.rightBrace, opener: open)
+        return items
     }
 }
