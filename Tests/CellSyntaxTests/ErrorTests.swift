@@ -42,9 +42,10 @@ final class ErrorTests: XCTestCase {
     }
 
     func testUnits() {
-        assertError("print x in foo", .unknownUnit(name: "foo", suggestion: nil), 1, 12)
+        assertError("print x in xyzzy", .unknownUnit(name: "xyzzy", suggestion: nil), 1, 12)
+        assertError("print t in hours", .unknownUnit(name: "hours", suggestion: "h"), 1, 12)
         assertError("print T in degF", .unknownUnit(name: "degF", suggestion: "degC"), 1, 12)
-        assertError("print x in mAh/foo", .unknownUnit(name: "foo", suggestion: nil), 1, 16)
+        assertError("print x in mAh/xyzzy", .unknownUnit(name: "xyzzy", suggestion: nil), 1, 16)
         assertError("print 1 in", .expectedUnit(found: "end of file"), 1, 11)
         assertError("print 1 in 5", .expectedUnit(found: "number `5`"), 1, 12)
         assertError("let q = 3 kg^2.5", .expectedToken(expected: "an integer unit exponent", found: "number `2.5`"), 1, 14)

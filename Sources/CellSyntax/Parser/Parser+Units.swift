@@ -5,17 +5,6 @@ extension Parser {
     /// Largest unit exponent written with `^`; beyond this it is surely a typo.
     static let maxUnitExponent = 12
 
-    /// Unit symbols offered as "did you mean" after `in`: every base symbol of LANGUAGE.md §2
-    /// with every prefix, kept only if `UnitTable` accepts it (so the list cannot drift).
-    static let suggestedUnitSymbols: [String] = {
-        let bases = ["m", "g", "s", "A", "K", "mol", "V", "ohm", "Ω", "S", "F", "H", "Hz", "Pa",
-                     "N", "J", "W", "eV", "Ah", "Wh", "L", "coulomb"]
-        let prefixes = ["", "p", "n", "u", "µ", "m", "c", "k", "M", "G"]
-        let plain = ["min", "h", "degC", "C", "%", "wt%", "vol%"]
-        let prefixed = prefixes.flatMap { p in bases.map { p + $0 } }
-        return (plain + prefixed).filter(UnitTable.isUnitSymbol)
-    }()
-
     /// Whether `token` can begin a unit after a number or a list: `%`, or an unquoted name
     /// that `UnitTable` knows.
     static func isUnitToken(_ token: Token) -> Bool {
@@ -69,8 +58,7 @@ extension Parser {
         }
         let symbol = token.kind == .percent ? "%" : token.text
         if mustBeKnown, token.kind == .identifier, !UnitTable.isUnitSymbol(symbol) || token.isQuoted {
-            let suggestion = Suggestions.closest(to: symbol, in: Self.suggestedUnitSymbols)
-            errorAtNext(.unknownUnit(name: symbol, suggestion: suggestion))
+            errorAtNext(.unknownUnit(name: symbol, suggestion: UnitTable.suggestion(for: symbol)))
             return nil
         }
         advance()
