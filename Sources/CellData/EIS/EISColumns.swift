@@ -85,7 +85,8 @@ struct EISColumnMap: Sendable {
     ///   - names: the names to put in a missing-column error, in the format's own spelling.
     /// - Throws: `missingColumn` (naming the format's header) or `unsupportedUnit`.
     static func locate(headers: [String], headerLine: Int, names: ExpectedNames = .generic) throws -> EISColumnMap {
-        var found: [EISColumnRole: (Int, String?)] = [:]
+        // Per role (negated roles folded in): column index, unit, and whether it is negated.
+        var found: [EISColumnRole: (index: Int, unit: String?, negated: Bool)] = [:]
         for (index, header) in headers.enumerated() {
             guard let (role, unit) = EISColumnRole.classify(header) else { continue }
             let key: EISColumnRole
@@ -94,19 +95,16 @@ struct EISColumnMap: Sendable {
             case .negatedPhase: key = .phase
             default: key = role
             }
-            if found[key] == nil { found[key] = (index, unit) }
+            let negated = role == .negatedImaginary || role == .negatedPhase
+            if found[key] == nil { found[key] = (index, unit, negated) }
         }
         func column(_ role: EISColumnRole, scale: (String?) -> Double?) throws -> Column? {
-            guard let (index, unit) = found[role] else { return nil }
-            let header = headers[index]
-            guard var factor = scale(unit) else {
-                throw DataError.unsupportedUnit(unit: unit ?? "", column: header, line: headerLine)
+            guard let entry = found[role] else { return nil }
+            let header = headers[entry.index]
+            guard let factor = scale(entry.unit) else {
+                throw DataError.unsupportedUnit(unit: entry.unit ?? "", column: header, line: headerLine)
             }
-            if let (negatedRole, _) = EISColumnRole.classify(header),
-               negatedRole == .negatedImaginary || negatedRole == .negatedPhase {
-                factor = -factor
-            }
-            return Column(index: index, header: header, factor: factor)
+            return Column(index: entry.index, header: header, factor: entry.negated ? -factor : factor)
         }
         guard let frequency = try column(.frequency, scale: UnitScale.frequency) else {
             throw DataError.missingColumn(name: names.frequency, line: headerLine)
