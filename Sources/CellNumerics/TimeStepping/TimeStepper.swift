@@ -113,6 +113,9 @@ public struct TimeStepper<System: ImplicitSystem> {
         if let mass = system.massDiagonal, mass.count != system.dimension {
             throw .dimensionMismatch(expected: system.dimension, given: mass.count)
         }
+        guard system.eventDirections.count == system.eventCount else {
+            throw .dimensionMismatch(expected: system.eventCount, given: system.eventDirections.count)
+        }
         guard t0.isFinite, y0.allSatisfy(\.isFinite) else { throw .invalidState(t: t0, message: "non-finite initial state") }
         self.system = system
         self.options = options
