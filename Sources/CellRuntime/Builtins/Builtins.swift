@@ -56,6 +56,7 @@ enum Builtins {
             fn(name, ["xs"]) { args, labels, site in try reduce(name, args, labels, site) }
         }
         fn("composite", []) { args, labels, site in try composite(args, labels, site) }
+        installModelBuiltins(into: env)
     }
 
     static func finite(_ v: Value, _ site: CallSite) throws -> Value {

@@ -109,7 +109,6 @@ extension Interpreter {
             case .function: break
             case .quantity(let q) where q.dimension == .voltage: break
             default:
-                if let extra = try physicsPotential(v, field: f) { return extra }
                 throw mismatch("a voltage or a function of the Li fraction")
             }
         case .quantity(let dim):

@@ -288,6 +288,9 @@ extension Interpreter {
             }
         case .converted(let q, _, _):
             return try member(.quantity(q), name, baseSpan: baseSpan)
+        case .object(let o):
+            if let v = o.member(m) { return v }
+            throw missing(o.typeName, o.memberNames)
         default:
             if let extra = try physicsMember(base, name, baseSpan: baseSpan) { return extra }
             throw missing(base.typeName, [])

@@ -63,6 +63,8 @@ public final class Interpreter {
     public let warnings = DiagnosticBag()
     /// Files written by `export`/`plot`, relative to the output folder.
     public internal(set) var writtenFiles: [String] = []
+    /// Every plot written, in order (for the HTML report).
+    public internal(set) var plots: [(caption: String, svg: String)] = []
     /// Every line printed, in order (for the HTML report).
     public private(set) var printedLines: [String] = []
 

@@ -1,42 +1,20 @@
+import CellData
 import CellDiagnostics
+import CellNumerics
+import CellOutput
+import CellPhysics
 import CellSyntax
 import CellUnits
+import Foundation
 
-/// Where the language hands work to the models: `run`, `fit`, `load`, `circuit`, `export`,
-/// `plot`. In check mode nothing is simulated or read: results are unknown values.
+/// Where the language hands work to the models and to files: `run`, `fit`, `load`, `circuit`,
+/// `export`, `plot`. In check mode nothing is simulated, read or written: results are unknown.
 extension Interpreter {
-    func runProtocol(_ p: Value, on c: Value, at t: Value?, span: Span, protocolSpan: Span, cellSpan: Span,
-                     temperatureSpan: Span?) throws -> Value {
-        guard case .protocol(let proto) = p else {
-            if p.isUnknown { return p }
-            throw RuntimeError(.typeMismatch(expected: "a protocol", found: describeType(p), context: "`run`"), at: protocolSpan)
-        }
-        let cell: Cell
-        switch c {
-        case .cell(let x): cell = x
-        case .cellTemplate(let template): cell = try instantiateCell(template, arguments: [], span: cellSpan)
-        case .unknown: return c
-        default:
-            throw RuntimeError(.typeMismatch(expected: "a cell", found: describeType(c), context: "`run \(proto.name) on ...`"), at: cellSpan)
-        }
-        if let t, let ts = temperatureSpan {
-            guard let q = t.quantity, q.dimension == .temperature else { throw RuntimeError(.notATemperature(describeType(t)), at: ts) }
-        }
-        if isChecking { return .unknown("result of `run \(proto.name) on \(cell.name)`") }
-        throw RuntimeError(.notYetSimulated("cannot run `\(proto.name)` yet: the simulators for protocol steps are not built yet (the stack `\(cell.stackNotation)` is fine)"),
-                           at: span)
-    }
-
-    func fit(_ model: Expr, to data: Expr, vary: [Expr]?, span: Span, in env: Environment) throws -> Value {
-        let m = try evaluate(model, in: env)
-        let d = try evaluate(data, in: env)
-        if isChecking || m.isUnknown || d.isUnknown { return .unknown("fit") }
-        throw RuntimeError(.notYetSimulated("fitting from recipes is not built yet; use `cell fit DATA --circuit ...`"), at: span)
-    }
+    // MARK: load
 
     func load(_ kind: Name, path: Expr, span: Span, in env: Environment) throws -> Value {
         let p = try evaluate(path, in: env)
-        guard case .string = p else {
+        guard case .string(let written) = p else {
             if p.isUnknown { return p }
             throw RuntimeError(.typeMismatch(expected: "a file path string", found: describeType(p), context: "`load`"), at: path.span)
         }
@@ -44,41 +22,152 @@ extension Interpreter {
             throw RuntimeError(.other("unknown data kind `\(kind.text)` (expected `eis` or `trace`)"), at: kind.span)
         }
         if isChecking { return .unknown("data of `\(path.span.text)`") }
-        throw RuntimeError(.notYetSimulated("`load \(kind.text)` is not built yet"), at: span)
+        let full = resolve(written)
+        try checkReadAllowed(full, written: written, span: path.span)
+        do {
+            if kind.text == "eis" {
+                let data = try EISFileReader.read(path: full)
+                for w in data.warnings { warnings.warning(PlainMessage("\(written): \(w)", id: "data.warning"), at: span) }
+                return .object(SpectrumObject(label: (written as NSString).lastPathComponent, spectrum: data.spectrum,
+                                              format: data.format, warnings: data.warnings))
+            }
+            let trace = try TraceReader.read(path: full)
+            return .object(TraceObject(label: (written as NSString).lastPathComponent, trace: trace))
+        } catch let e as DataError {
+            let where_ = e.line.map { "\(written):\($0): " } ?? "\(written): "
+            throw RuntimeError(.other(where_ + e.text), at: path.span)
+        }
     }
+
+    // MARK: circuits
 
     func circuit(_ text: Expr, span: Span, in env: Environment) throws -> Value {
         let t = try evaluate(text, in: env)
-        guard case .string = t else {
+        guard case .string(let s) = t else {
+            if t.isUnknown { return t }
             throw RuntimeError(.typeMismatch(expected: "a circuit string", found: describeType(t), context: "`circuit`"), at: text.span)
         }
-        throw RuntimeError(.notYetSimulated("circuit values are not built yet"), at: span)
+        do {
+            return .object(CircuitObject(circuit: try Circuit(parsing: s)))
+        } catch {
+            throw RuntimeError(.other("in circuit `\(s)`: \(error.message)"), at: circuitSpan(text, error.range))
+        }
     }
 
-    /// Members computed by the models (`cell.circuit`, result members); nil when there is none.
-    func physicsMember(_ base: Value, _ name: Name, baseSpan: Span) throws -> Value? {
-        nil
+    /// Points inside the string literal at the offending characters when it is a plain literal.
+    func circuitSpan(_ expr: Expr, _ range: Range<Int>) -> Span {
+        guard case .string = expr.kind else { return expr.span }
+        let start = expr.span.start + 1 + range.lowerBound
+        return Span(file: expr.span.file, start: min(start, expr.span.end), end: min(start + max(1, range.count), expr.span.end))
     }
 
-    /// OCP values the models accept besides voltages and functions (tables); nil when not one.
-    func physicsPotential(_ v: Value, field: FieldAssignment) throws -> Value? {
-        nil
+    // MARK: fit
+
+    func fit(_ model: Expr, to data: Expr, vary: [Expr]?, span: Span, in env: Environment) throws -> Value {
+        let m = try evaluate(model, in: env)
+        let d = try evaluate(data, in: env)
+        if isChecking || m.isUnknown || d.isUnknown { return .unknown("fit") }
+        let spectrum = try spectrumOperand(d, span: data.span)
+        switch m {
+        case .object(let o as CircuitObject):
+            if vary != nil {
+                throw RuntimeError(.other("`vary` is for fitting a cell's physical parameters; a circuit fits all its elements"), at: span)
+            }
+            return try fitCircuit(o.circuit, guess: o.parameters, to: spectrum, span: span)
+        case .cell, .cellTemplate:
+            return try fitCell(m, to: spectrum, vary: vary ?? [], span: span, modelSpan: model.span, in: env)
+        case .string(let s):
+            let c = try circuit(Expr(.string(s), span: model.span), span: model.span, in: env)
+            guard case .object(let o as CircuitObject) = c else { return c }
+            return try fitCircuit(o.circuit, guess: nil, to: spectrum, span: span)
+        default:
+            throw RuntimeError(.typeMismatch(expected: "a circuit or a cell", found: describeType(m), context: "`fit`"), at: model.span)
+        }
+    }
+
+    func spectrumOperand(_ v: Value, span: Span) throws -> SpectrumObject {
+        switch v {
+        case .object(let s as SpectrumObject): return s
+        case .object(let r as ResultObject):
+            guard let s = r.lastSpectrum else {
+                throw RuntimeError(.other("this result has no impedance spectrum (its protocol has no `eis` step)"), at: span)
+            }
+            return s
+        default:
+            throw RuntimeError(.typeMismatch(expected: "an impedance spectrum (`load eis` or a result with an `eis` step)",
+                                             found: describeType(v), context: "fit"), at: span)
+        }
+    }
+
+    func fitCircuit(_ circuit: Circuit, guess: [Double]?, to data: SpectrumObject, span: Span) throws -> Value {
+        let result: FitResult
+        do {
+            result = try CircuitFitter.fit(circuit: circuit, data: data.spectrum, initialGuess: guess)
+        } catch {
+            throw RuntimeError(.other("cannot fit: \(error)"), at: span)
+        }
+        var notes: [String] = []
+        if !result.converged {
+            notes.append("the fit did not converge; best chi2 reached \(NumberFormat.format(result.chi2))")
+        }
+        for (i, se) in result.standardErrors.enumerated() where !se.isFinite {
+            notes.append("`\(result.names[i])` is not determined by the data (infinite standard error)")
+        }
+        // Exponents (CPE n) live in (0, 1]; one at 1 means the element is an ideal capacitor.
+        let exponentFlags = result.circuit.elements.flatMap(\.kind.isExponent)
+        for (i, isExponent) in exponentFlags.enumerated() where isExponent && result.parameters[i] >= 1 - 1e-6 {
+            notes.append("`\(result.names[i])` is pinned at its bound 1 (an ideal capacitor would do)")
+        }
+        for n in notes { warnings.warning(PlainMessage(n, id: "fit.warning"), at: span) }
+        return .object(FitObject(result: result, data: data.spectrum, label: data.label, warnings: notes))
+    }
+
+    // MARK: export and plot
+
+    /// The output folder, or an error naming the statement when the run has none.
+    func outputDirectory(at span: Span) throws -> OutputDirectory {
+        guard let root = options.outputDirectory else {
+            throw RuntimeError(.other("this session has no output folder (run the recipe with `cell run FILE --out DIR`)"), at: span)
+        }
+        return OutputDirectory(root: root)
+    }
+
+    func outputPath(_ pathExpr: Expr, in env: Environment) throws -> String {
+        let p = try evaluate(pathExpr, in: env)
+        guard case .string(let s) = p else {
+            throw RuntimeError(.typeMismatch(expected: "an output file name string", found: describeType(p), context: "output path"),
+                               at: pathExpr.span)
+        }
+        return s
     }
 
     func export(_ valueExpr: Expr, to pathExpr: Expr, in env: Environment) throws {
         let v = try evaluate(valueExpr, in: env)
-        let p = try evaluate(pathExpr, in: env)
+        let path = try outputPath(pathExpr, in: env)
         if isChecking || v.isUnknown { return }
-        guard case .string = p else {
-            throw RuntimeError(.typeMismatch(expected: "an output file name", found: describeType(p), context: "`export`"), at: pathExpr.span)
+        let table = try exportTable(v, span: valueExpr.span)
+        let dir = try outputDirectory(at: pathExpr.span)
+        do {
+            try dir.export(table, to: path)
+            writtenFiles.append(path)
+        } catch {
+            throw RuntimeError(.other(error.text), at: pathExpr.span)
         }
-        throw RuntimeError(.notYetSimulated("`export` is not built yet"), at: valueExpr.span)
     }
 
     func plot(_ yExpr: Expr, versus xExpr: Expr?, to pathExpr: Expr, in env: Environment) throws {
         let y = try evaluate(yExpr, in: env)
         let x = try xExpr.map { try evaluate($0, in: env) }
+        let path = try outputPath(pathExpr, in: env)
         if isChecking || y.isUnknown || (x?.isUnknown ?? false) { return }
-        throw RuntimeError(.notYetSimulated("`plot` is not built yet"), at: yExpr.span)
+        let svg = try plotSVG(y, versus: x, ySpan: yExpr.span, xSpan: xExpr?.span)
+        let dir = try outputDirectory(at: pathExpr.span)
+        do {
+            try dir.writePlot(svg.markup, to: path)
+            writtenFiles.append(path)
+            plots.append((caption: svg.caption, svg: svg.markup))
+        } catch {
+            throw RuntimeError(.other(error.text), at: pathExpr.span)
+        }
     }
 }

@@ -46,6 +46,7 @@ extension Interpreter {
         case .temperatureDependent(let td):
             let ref = (try? td.reference.formatted(in: Unit.parse("degC"))) ?? td.reference.formatted()
             return "\(td.value.formatted()) at \(ref)"
+        case .object(let o): return o.summary
         case .unknown(let what): return "<\(what): known after simulation>"
         case .none: return "none"
         }

@@ -29,6 +29,8 @@ public indirect enum Value {
     case temperatureDependent(TemperatureDependent)
     /// `x in UNIT`: the quantity, remembered with the unit it should print in.
     case converted(Quantity, CellUnits.Unit, text: String)
+    /// A model-backed value: a spectrum, a circuit, a fit, a run result, a plot (see Objects/).
+    case object(any RuntimeObject)
     /// Check mode only: a value that would be known after simulation (`run`, `fit`, `load`).
     case unknown(String)
     /// The absence of a value (`none`), e.g. an optional cell parameter left unset.
@@ -53,6 +55,7 @@ public indirect enum Value {
         case .protocol: return "protocol"
         case .temperatureDependent: return "temperature-dependent quantity"
         case .converted: return "quantity"
+        case .object(let o): return o.typeName
         case .unknown: return "value"
         case .none: return "none"
         }

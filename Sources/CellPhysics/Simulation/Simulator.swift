@@ -1,0 +1,61 @@
+/// Chooses the model for a protocol on a cell and runs it (PHYSICS.md "What a stack compiles
+/// into"): EIS steps use the stack's equivalent circuit; time-domain steps use the transport
+/// model (intercalation electrodes), the symmetric Li-metal model, or the blocking-electrode
+/// polarization model, depending on what the cell's electrodes are.
+public enum Simulator {
+    /// Runs `protocolModel` on `cell`; `temperature` (K) overrides the cell's own.
+    public static func run(_ protocolModel: ProtocolModel, on cell: CellModel, temperature: Double? = nil) throws -> SimulationResult {
+        var cell = cell
+        if let temperature { cell.temperature = temperature }
+        let runner = ProtocolRunner(impedance: impedanceFunction)
+        if protocolModel.steps.allSatisfy(\.isStatic) {
+            var model = StaticCellSimulation(cell: cell)
+            return try runner.run(protocolModel, on: &model)
+        }
+        throw ModelError.unsupported("no time-domain model is available for the cell `\(cell.stackNotation)`")
+    }
+
+    /// The impedance model used by `eis` steps; nil until one is linked.
+    static var impedanceFunction: ProtocolRunner.ImpedanceFunction? { nil }
+}
+
+extension StepModel {
+    /// Steps that need no time-domain model: EIS, temperature and pressure changes, and loops of them.
+    var isStatic: Bool {
+        switch self {
+        case .eis, .setTemperature, .setPressure: return true
+        case .repeatCount(_, let body), .repeatUntil(_, let body), .label(_, let body): return body.allSatisfy(\.isStatic)
+        default: return false
+        }
+    }
+}
+
+/// A cell that does not evolve in time: enough for protocols made of EIS and set steps.
+struct StaticCellSimulation: CellSimulation {
+    let cell: CellModel
+    var temperature: Double
+    var pressure: Double
+    var voltage: Double { 0 }
+    var time: Double { 0 }
+    var activeMass: Double { 0 }
+    var oneC: Double? { nil }
+    var area: Double { cell.area ?? 1e-4 }
+
+    init(cell: CellModel) {
+        self.cell = cell
+        self.temperature = cell.temperature ?? 298.15
+        self.pressure = cell.pressure ?? 0
+    }
+
+    func unsupported() -> ModelError { .unsupported("this protocol needs a time-domain model") }
+    mutating func runCurrent(_ direction: CurrentDirection, _ setpoint: CurrentSetpoint, limits: [StepLimit], context: StepContext) throws -> StepEnd { throw unsupported() }
+    mutating func runRest(limits: [StepLimit], context: StepContext) throws -> StepEnd { throw unsupported() }
+    mutating func runHold(voltage: Double, limits: [StepLimit], context: StepContext) throws -> StepEnd { throw unsupported() }
+
+    func impedanceCell() -> CellModel {
+        var c = cell
+        c.temperature = temperature
+        c.pressure = pressure
+        return c
+    }
+}
