@@ -20,7 +20,8 @@ struct CellCommand: ParsableCommand {
               cell                                       start the REPL
             """,
         version: version,
-        subcommands: [RunCommand.self, CheckCommand.self, TestCommand.self],
+        subcommands: [RunCommand.self, CheckCommand.self, TestCommand.self, EISCommand.self, FitCommand.self,
+                      KKCommand.self, DataCommand.self],
         defaultSubcommand: nil
     )
 
