@@ -85,6 +85,17 @@ final class FittingTests: XCTestCase {
         XCTAssertThrowsError(try CircuitFitter.fit(circuit: "R0", data: data, bounds: [ParameterBound(lower: 2, upper: 1)]))
     }
 
+    func testAutomaticGuessHandlesDegenerateSpectra() throws {
+        let circuit = try Circuit(parsing: "R0-p(R1,CPE1)-Wo1")
+        let empty = InitialGuess.guess(circuit: circuit, spectrum: ImpedanceSpectrum(frequencies: [], impedance: []))
+        XCTAssertEqual(empty.count, circuit.parameterCount)
+        XCTAssertTrue(empty.allSatisfy { $0.isFinite && $0 > 0 })
+        let flat = ImpedanceSpectrum(frequencies: [1e3, 1, 1e-3], impedance: [Complex(5), Complex(5), Complex(5)])
+        let guess = InitialGuess.guess(circuit: circuit, spectrum: flat)
+        XCTAssertEqual(guess.count, circuit.parameterCount)
+        XCTAssertTrue(guess.allSatisfy { $0.isFinite && $0 > 0 }, "\(guess)")
+    }
+
     func testBoundsAreRespected() throws {
         let data = try synthetic("R0-p(R1,C1)", [10, 100, 1e-6])
         let bounds = [ParameterBound(lower: 0, upper: 8), .positive, .positive]

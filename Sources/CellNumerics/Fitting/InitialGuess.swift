@@ -36,8 +36,12 @@ public enum InitialGuess {
         public var highFrequencyReactance: Double
     }
 
-    /// Extracts features; `spectrum` must have at least one point.
+    /// Extracts features. An empty spectrum gives neutral features (1 Ω, 1 Hz, no arcs).
     public static func features(of spectrum: ImpedanceSpectrum) -> Features {
+        guard spectrum.count > 0 else {
+            return Features(highFrequencyResistance: 1, lowFrequencyResistance: 2, arcs: [], maxFrequency: 1,
+                            minFrequency: 1, lowFrequencyReactance: 1, highFrequencyReactance: 0)
+        }
         let order = spectrum.frequencies.indices.sorted { spectrum.frequencies[$0] > spectrum.frequencies[$1] }
         let f = order.map { spectrum.frequencies[$0] }
         let re = order.map { spectrum.impedance[$0].real }
