@@ -9,6 +9,8 @@ public struct RecipeReport {
     public var expects: [ExpectOutcome] = []
     public var printed: [String] = []
     public var writtenFiles: [String] = []
+    public var plots: [(caption: String, svg: String)] = []
+    public var usedParameters: [UsedParameter] = []
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     public var failedExpects: [ExpectOutcome] { expects.filter { !$0.passed } }
@@ -58,6 +60,8 @@ public enum Recipe {
         report.expects = interpreter.expects
         report.printed = interpreter.printedLines
         report.writtenFiles = interpreter.writtenFiles
+        report.plots = interpreter.plots
+        report.usedParameters = interpreter.usedParameters
         return report
     }
 

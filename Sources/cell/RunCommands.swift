@@ -1,5 +1,6 @@
 import ArgumentParser
 import CellDiagnostics
+import CellOutput
 import CellRuntime
 import Foundation
 
@@ -23,15 +24,34 @@ struct RunCommand: ParsableCommand {
 
     @Argument(help: "The recipe file (.cell).") var file: String
     @OptionGroup var output: OutputOptions
+    @Flag(help: "Also write report.html (recipe, results, plots, expects, parameters) into the output folder.")
+    var report = false
 
     func run() throws {
-        let options = RunOptions(mode: .run, outputDirectory: output.folder(for: file),
-                                 allowedReadRoots: output.allowRead, stdlibDirectory: Terminal.stdlib())
-        let report = Recipe.run(path: file, options: options) { print($0) }
+        let folder = output.folder(for: file)
+        let options = RunOptions(mode: .run, outputDirectory: folder, allowedReadRoots: output.allowRead,
+                                 stdlibDirectory: Terminal.stdlib())
+        let result = Recipe.run(path: file, options: options) { print($0) }
         let renderer = Terminal.renderer()
-        Terminal.error(renderer.render(report.diagnostics))
-        for e in report.failedExpects { Terminal.error(renderer.render(e.diagnostic)) }
-        if report.failed { throw ExitCode(1) }
+        Terminal.error(renderer.render(result.diagnostics))
+        for e in result.failedExpects { Terminal.error(renderer.render(e.diagnostic)) }
+        var written = result.writtenFiles
+        if report, let page = result.htmlReport(version: CellCommand.version) {
+            do {
+                try page.write(to: OutputDirectory(root: folder), as: "report.html")
+                written.append("report.html")
+            } catch {
+                Terminal.error("error: cannot write the report: \(error.text)\n")
+                throw ExitCode(1)
+            }
+        }
+        let passed = result.expects.filter(\.passed).count
+        var summary = "\(file): "
+        summary += result.errors.isEmpty ? "ran" : "stopped with an error"
+        if !result.expects.isEmpty { summary += "; \(passed) of \(result.expects.count) expects passed" }
+        if !written.isEmpty { summary += "; wrote \(written.count) file\(written.count == 1 ? "" : "s") to \(folder)/" }
+        Terminal.error(summary + "\n")
+        if result.failed { throw ExitCode(1) }
     }
 }
 

@@ -68,7 +68,14 @@ struct ModelBuilder {
     func material(_ m: Material) throws -> MaterialModel {
         let kind = m.kind ?? inferredKind(m)
         var model = MaterialModel(identifier: m.identifier, name: m.displayName, kind: kind)
-        for (name, value, fieldSpan) in m.fields { try apply(name, value, to: &model, owner: m.identifier, span: fieldSpan, material: m) }
+        var source = "recipe"
+        if case .string(let s)? = m.field("source") { source = s }
+        for (name, value, fieldSpan) in m.fields {
+            try apply(name, value, to: &model, owner: m.identifier, span: fieldSpan, material: m)
+            if name != "name", name != "source", name != "kind" {
+                interpreter.noteParameter(material: m.identifier, field: name, value: value, source: source)
+            }
+        }
         return model
     }
 

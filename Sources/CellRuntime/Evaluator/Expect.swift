@@ -37,18 +37,22 @@ extension Interpreter {
             let passed = diff <= allowed
             let detail = "observed \(displayQuantity(a, qa)), expected \(displayQuantity(b, qb)) within \(tolText)"
                 + (passed ? "" : " (off by \(relativeText(diff, qb.value)))")
-            record(span: span, passed: passed, detail: detail)
+            record(span: span, passed: passed, detail: detail, observed: displayQuantity(a, qa),
+                   expected: displayQuantity(b, qb), tolerance: tolText)
         case .condition(let cond):
             let v = try evaluate(cond, in: env)
             if v.isUnknown { return }
             guard case .bool(let ok) = v else { throw RuntimeError(.expectNotBoolean(describeType(v)), at: cond.span) }
             if isChecking { return }
             var detail = "`\(cond.span.text)` is \(ok)"
+            var observed = "\(ok)", expected = "true"
             if case .binary(let op, let l, let r) = cond.kind, op != .and, op != .or {
                 let lv = try evaluate(l, in: env), rv = try evaluate(r, in: env)
-                detail = "observed \(try display(lv, at: l.span)) \(op.rawValue) \(try display(rv, at: r.span)) is \(ok)"
+                observed = try display(lv, at: l.span)
+                expected = "\(op.rawValue) \(try display(rv, at: r.span))"
+                detail = "observed \(observed) \(expected) is \(ok)"
             }
-            record(span: span, passed: ok, detail: detail)
+            record(span: span, passed: ok, detail: detail, observed: observed, expected: expected, tolerance: "")
         }
     }
 
@@ -61,8 +65,9 @@ extension Interpreter {
         expected == 0 ? NumberFormat.format(diff) : NumberFormat.format(diff / abs(expected) * 100) + " %"
     }
 
-    private func record(span: Span, passed: Bool, detail: String) {
-        expects.append(ExpectOutcome(span: span, passed: passed, source: span.text, detail: detail))
+    private func record(span: Span, passed: Bool, detail: String, observed: String, expected: String, tolerance: String) {
+        expects.append(ExpectOutcome(span: span, passed: passed, source: span.text, detail: detail, observed: observed,
+                                     expected: expected, tolerance: tolerance))
     }
 }
 

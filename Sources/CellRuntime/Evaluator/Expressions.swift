@@ -325,6 +325,9 @@ extension Interpreter {
                                              suggestion: Suggestions.closest(to: m, in: known + FieldCatalog.materialFields.map(\.name))),
                                at: name.span)
         }
+        var source = "recipe"
+        if case .string(let s)? = mat.field("source") { source = s }
+        noteParameter(material: mat.identifier, field: m, value: v, source: source)
         return try wrapTemperatureDependent(v, field: m, owner: mat)
     }
 

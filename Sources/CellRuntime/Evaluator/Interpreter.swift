@@ -37,6 +37,18 @@ public struct ExpectOutcome {
     public var source: String
     /// Observed, expected and tolerance as text: `observed 2.19e-4 S/cm, expected 2.09e-4 S/cm ± 10 %`.
     public var detail: String
+    /// The parts of `detail`, for tables (empty when not applicable).
+    public var observed = ""
+    public var expected = ""
+    public var tolerance = ""
+}
+
+/// A material parameter a run used, for the report's provenance table.
+public struct UsedParameter: Hashable {
+    public var material: String
+    public var field: String
+    public var value: String
+    public var source: String
 }
 
 /// Limits that keep a stranger's recipe from hanging or exhausting the machine (each reported
@@ -65,6 +77,9 @@ public final class Interpreter {
     public internal(set) var writtenFiles: [String] = []
     /// Every plot written, in order (for the HTML report).
     public internal(set) var plots: [(caption: String, svg: String)] = []
+    /// Material parameters the models used, in first-use order (for the HTML report).
+    public internal(set) var usedParameters: [UsedParameter] = []
+    var usedParameterKeys = Set<String>()
     /// Every line printed, in order (for the HTML report).
     public private(set) var printedLines: [String] = []
 
