@@ -12,6 +12,8 @@ final class CompletenessTests: XCTestCase {
         XCTAssertFalse(Parser.isComplete("let x = 1 +"))
         XCTAssertFalse(Parser.isComplete("let x ="))
         XCTAssertFalse(Parser.isComplete("protocol p { repeat 3 { rest for 1 h }"))
+        XCTAssertFalse(Parser.isComplete("if a { print 1 } else"))
+        XCTAssertFalse(Parser.isComplete("let r = run p on c at"))
     }
 
     func testCompleteEntries() {
@@ -23,5 +25,6 @@ final class CompletenessTests: XCTestCase {
         XCTAssertTrue(Parser.isComplete("print \"unterminated"), "strings are single-line: report, do not wait")
         XCTAssertTrue(Parser.isComplete("}"), "a stray closer is reported at once")
         XCTAssertTrue(Parser.isComplete("print 100 %"))
+        XCTAssertTrue(Parser.isComplete("let ok = true"))
     }
 }

@@ -48,6 +48,13 @@ final class RecoveryTests: XCTestCase {
         assertError("material M\n}\nlet x = 1", .expectedToken(expected: "`{`", found: "end of line"), 1, 11)
     }
 
+    func testStrayClosingBracesAreOneError() {
+        assertErrors("let a = 1\n}}}\nlet b = 2\n}", [
+            ExpectedError(message: .unexpectedClosingDelimiter("}"), line: 2, column: 1),
+            ExpectedError(message: .unexpectedClosingDelimiter("}"), line: 4, column: 1),
+        ])
+    }
+
     func testLexicalErrorIsNotFollowedByASyntaxError() {
         assertError("let x = 1 $ 2\nlet y = 3", .unexpectedCharacter("$"), 1, 11)
         assertError("let x\u{0} = 1", .nulCharacter, 1, 6)

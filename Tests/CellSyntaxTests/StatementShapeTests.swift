@@ -15,6 +15,17 @@ final class StatementShapeTests: XCTestCase {
         XCTAssertEqual(statements("let a = 1; let b = 2;"), ["(let a 1)", "(let b 2)"])
     }
 
+    func testByteOrderMarkAndCRLF() {
+        let text = "\u{FEFF}let x = 1\r\nprotocol p {\r\n  rest for 1 h\r\n}\r\n"
+        XCTAssertEqual(statements(text), ["(let x 1)", "(protocol p (rest (for 1[h])))"])
+        let (_, bag) = parseSource("\u{FEFF}let x = \r\nlet y = 2")
+        XCTAssertEqual(bag.diagnostics.count, 1)
+        let location = bag.diagnostics.first?.span.map { $0.file.location(of: $0.start) }
+        XCTAssertEqual(location?.line, 1)
+        // The error sits just after `=` (byte 10: 3 BOM bytes + 7).
+        XCTAssertEqual(bag.diagnostics.first?.span?.start, 10)
+    }
+
     func testFunctions() {
         XCTAssertEqual(statements("fn f(a, b = 1) = a + b"), ["(fn f (params a b=1) (+ a b))"])
         XCTAssertEqual(statements("fn g(a) {\n  let c = a * 2\n  return c\n}"),

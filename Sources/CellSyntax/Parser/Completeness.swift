@@ -2,17 +2,23 @@ import CellDiagnostics
 
 extension Parser {
     /// Tokens after which an entry cannot end: the REPL keeps reading when a line ends
-    /// with one of them (`let x =`, `a +`, `print a,`).
-    static let continuationKinds: Set<TokenKind> = [
-        .equal, .plus, .minus, .star, .slash, .caret, .comma, .dot, .pipe, .colon,
-        .less, .lessEqual, .greater, .greaterEqual, .equalEqual, .bangEqual, .approx,
-        .keyword(.and), .keyword(.or), .keyword(.not), .keyword(.to), .keyword(.at),
-        .keyword(.in), .keyword(.within),
-    ]
+    /// with one of them (`let x =`, `a +`, `print a,`, `} else`). Every hard keyword but
+    /// `true` and `false` needs something after it.
+    static func needsContinuation(_ kind: TokenKind) -> Bool {
+        switch kind {
+        case .equal, .plus, .minus, .star, .slash, .caret, .comma, .dot, .pipe, .colon,
+             .less, .lessEqual, .greater, .greaterEqual, .equalEqual, .bangEqual, .approx:
+            return true
+        case .keyword(let keyword):
+            return keyword != .true && keyword != .false
+        default:
+            return false
+        }
+    }
 
     /// Whether `text` is a complete REPL entry, or the REPL should read another line:
     /// false while a `(`, `[` or `{` is open, a block comment is unterminated, or the last
-    /// token is an operator, `=` or `,` that needs something after it. Strings are
+    /// token is an operator, `=`, `,` or a keyword that needs something after it. Strings are
     /// single-line, so an open string never continues an entry (it is reported instead).
     /// A closer with nothing to close makes the entry complete, so its error shows at once.
     public static func isComplete(_ text: String) -> Bool {
@@ -37,6 +43,6 @@ extension Parser {
         }
         if open > 0 { return false }
         let last = tokens.dropLast().last  // the token before end of file
-        return last.map { !continuationKinds.contains($0.kind) } ?? true
+        return last.map { !needsContinuation($0.kind) } ?? true
     }
 }

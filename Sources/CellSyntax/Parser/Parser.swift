@@ -267,9 +267,9 @@ public struct Parser {
             let before = current
             if match(.semicolon) { continue }
             if closer == nil, check(.rightBrace) {
-                errorAtNext(.unexpectedClosingDelimiter("}"))
+                errorAtToken(.unexpectedClosingDelimiter("}"))
                 advance()
-                synchronize(stopAtNames: stopAtNames)
+                synchronize(stopAtNames: stopAtNames, insideBlock: false)
                 continue
             }
             if let item = parseItem(&self) { items.append(item) }
