@@ -118,3 +118,17 @@ final class EvaluatorTests: XCTestCase {
         }
     }
 }
+
+/// docs/fields.md must list every field the checker knows.
+final class FieldDocumentationTests: XCTestCase {
+    func testEveryFieldIsDocumented() throws {
+        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/fields.md")
+        let text = try String(contentsOf: docs, encoding: .utf8)
+        for owner in [FieldCatalog.Owner.material, .layer, .interface, .cell] {
+            for field in FieldCatalog.fields(of: owner) {
+                XCTAssertTrue(text.contains("| `\(field.name)` |"), "docs/fields.md does not document `\(field.name)` (\(owner))")
+            }
+        }
+    }
+}
