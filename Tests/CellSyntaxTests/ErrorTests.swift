@@ -50,6 +50,9 @@ final class ErrorTests: XCTestCase {
         assertError("print 1 in 5", .expectedUnit(found: "number `5`"), 1, 12)
         assertError("let q = 3 kg^2.5", .expectedToken(expected: "an integer unit exponent", found: "number `2.5`"), 1, 14)
         assertError("let s = cm²⁻", .invalidSuperscript, 1, 12)
+        assertError("let j = 1 mA/cm2", .unitPowerWithoutCaret(written: "cm2", suggestion: "cm^2"), 1, 14)
+        assertError("let a = 5 cm2", .unitPowerWithoutCaret(written: "cm2", suggestion: "cm^2"), 1, 11)
+        assertError("let r = 386 ohm*cm2", .unitPowerWithoutCaret(written: "cm2", suggestion: "cm^2"), 1, 17)
     }
 
     func testStatements() {

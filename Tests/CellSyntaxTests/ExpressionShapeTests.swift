@@ -51,6 +51,8 @@ final class ExpressionShapeTests: XCTestCase {
         XCTAssertEqual(expression("2 mm * 3"), "(* 2[mm] 3)")
         XCTAssertEqual(expression("pi * (5 mm)^2"), "(* pi (^ 5[mm] 2))")
         XCTAssertEqual(expression("1 mm^x"), "(^ 1[mm] x)")
+        XCTAssertEqual(expression("2 mm * m2"), "(* 2[mm] m2)", "spaced: a variable named `m2`")
+        XCTAssertEqual(expression("2 mA / s2"), "(/ 2[mA] s2)")
         let (_, bag) = parseSource("2 `mm`")
         XCTAssertEqual(bag.diagnostics.first?.message as? SyntaxMessage, .missingSeparator,
                        "a quoted name is never a unit")

@@ -102,6 +102,10 @@ final class StatementShapeTests: XCTestCase {
                        ["(protocol p (params T=25[degC]) (set temperature T) (set pressure 5[MPa]) (rest (until 0.1[mA]) (for 1[h])) (ccd 1[mA] 2[mA] 1[mA] 1[h] cycle))"])
         XCTAssertEqual(statements("protocol q { eis from 1 MHz to 1 Hz, amplitude 10 mV, 5 per decade }"),
                        ["(protocol q (eis 1[MHz] 1[Hz] (per-decade 5) (amplitude 10[mV])))"])
+        XCTAssertEqual(statements("protocol r { for c in 0.1 C to 0.3 C step 0.1 C { charge at c for 1 h } }"),
+                       ["(protocol r (for c (range 0.1[C] 0.3[C] 0.1[C]) (steps (charge c (for 1[h])))))"])
+        XCTAssertEqual(statements("for i in 1 to 10 step 2 { print i }"),
+                       ["(for i (range 1 10 2) (block (print i)))"])
         XCTAssertEqual(statements("let step = 1; let rest = step + 1"), ["(let step 1)", "(let rest (+ step 1))"],
                        "step words are contextual")
     }

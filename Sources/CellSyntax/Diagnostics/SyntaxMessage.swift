@@ -41,6 +41,8 @@ public enum SyntaxMessage: DiagnosticMessage, Equatable {
     /// `x in foo` where `foo` is not a unit symbol.
     case unknownUnit(name: String, suggestion: String?)
     case expectedUnit(found: String)
+    /// `cm2` after a number or in `mA/cm2`: a unit power needs `^` or a superscript.
+    case unitPowerWithoutCaret(written: String, suggestion: String)
     /// A word in a protocol that is not a step.
     case unknownStep(name: String, suggestion: String?)
     case expectedStep(found: String)
@@ -76,6 +78,8 @@ public enum SyntaxMessage: DiagnosticMessage, Equatable {
         case .unknownUnit(let name, let suggestion):
             return "unknown unit `\(name)`" + Self.hint(suggestion)
         case .expectedUnit(let found): return "expected unit, found \(found)"
+        case .unitPowerWithoutCaret(let written, let suggestion):
+            return "unit powers need `^`: write `\(suggestion)` (or a superscript), not `\(written)`"
         case .unknownStep(let name, let suggestion):
             return "unknown protocol step `\(name)`" + Self.hint(suggestion)
                 + "; steps are " + Self.stepList
@@ -112,6 +116,7 @@ public enum SyntaxMessage: DiagnosticMessage, Equatable {
         case .chainedComparison: name = "chainedComparison"
         case .unknownUnit: name = "unknownUnit"
         case .expectedUnit: name = "expectedUnit"
+        case .unitPowerWithoutCaret: name = "unitPowerWithoutCaret"
         case .unknownStep: name = "unknownStep"
         case .expectedStep: name = "expectedStep"
         case .unknownLimit: name = "unknownLimit"

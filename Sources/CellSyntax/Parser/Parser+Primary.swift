@@ -37,6 +37,7 @@ extension Parser {
         if startsUnit(), let unit = parseUnitExpr(afterIn: false) {
             return Expr(.quantity(token.number, unit), span: span(from: token.span))
         }
+        if !atLineStart { reportUnitPowerWithoutCaret(peek) }  // `5 cm2`
         return Expr(.number(token.number), span: token.span)
     }
 

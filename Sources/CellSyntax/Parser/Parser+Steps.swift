@@ -56,12 +56,18 @@ extension Parser {
 
     /// stepValue = additive ;  (on the step's own line: a step is one sentence)
     mutating func parseStepValue() -> Expr {
-        // A `{` here would read as a record literal; in a step it is a missing value.
+        guard stepValueStarts() else { return errorExpr() }
+        return parseAdditive()
+    }
+
+    /// A step value must start on the step's line, and not with `{` (which would read as a
+    /// record literal; in a step it means the value is missing). Reports otherwise.
+    private mutating func stepValueStarts() -> Bool {
         if atLineStart || check(.leftBrace) {
             errorAtNext(.expectedExpression(found: describeNext()))
-            return errorExpr()
+            return false
         }
-        return parseAdditive()
+        return true
     }
 
     /// limits = { ( "until" | "for" ) stepValue } ;  (on the step's line, any order)
@@ -143,11 +149,12 @@ extension Parser {
         return .repeat(count: count, body: parseStepBlock())
     }
 
-    /// forStep = "for" IDENT "in" stepValue stepBlock ;
+    /// forStep = "for" IDENT "in" expression stepBlock ;  (on the step's line; a range such
+    /// as `0.1 C to 1 C step 0.1 C` is fine here, as the block follows)
     mutating func parseForStep() -> Step.Kind {
         let variable = consumeName("a loop variable name after `for`")
         consume(.keyword(.in), "`in` after `for \(variable.text)`")
-        let sequence = parseStepValue()
+        let sequence = stepValueStarts() ? parseExpression() : errorExpr()
         return .forEach(variable, sequence, body: parseStepBlock())
     }
 }

@@ -40,12 +40,33 @@ extension Parser {
             } else {
                 continues = Self.isUnitToken(next)
             }
-            guard continues else { break }
+            guard continues else {
+                // `mA/cm2` written without spaces: a unit power missing its `^`.
+                if !afterIn, peek.span.start == previous.span.end, next.span.start == peek.span.end {
+                    reportUnitPowerWithoutCaret(next)
+                }
+                break
+            }
             let negated = advance().kind == .slash
             guard let factor = parseUnitFactor(negated: negated, mustBeKnown: afterIn) else { break }
             factors.append(factor)
         }
         return UnitExpr(factors: factors, span: first.span.merged(with: previous.span))
+    }
+
+    /// `cm^2` when `token` is a name such as `cm2`: a unit symbol followed by digits.
+    static func unitPowerWithoutCaret(_ token: Token) -> String? {
+        guard token.kind == .identifier, !token.isQuoted, !UnitTable.isUnitSymbol(token.text) else { return nil }
+        let digits = token.text.reversed().prefix { $0.isASCII && $0.isNumber }
+        let symbol = String(token.text.dropLast(digits.count))
+        guard !digits.isEmpty, !symbol.isEmpty, UnitTable.isUnitSymbol(symbol) else { return nil }
+        return symbol + "^" + String(digits.reversed())
+    }
+
+    /// Reports `cm2` written for `cm^2` (no-op for any other token).
+    mutating func reportUnitPowerWithoutCaret(_ token: Token) {
+        guard let suggestion = Self.unitPowerWithoutCaret(token) else { return }
+        error(.unitPowerWithoutCaret(written: token.text, suggestion: suggestion), at: token.span)
     }
 
     /// unitFactor = UNIT [ "^" [ "-" | "+" ] INTEGER | SUPERSCRIPT ] ;
