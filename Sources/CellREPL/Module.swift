@@ -1,1 +1,0 @@
-// CellREPL — see docs/architecture.md.
