@@ -21,8 +21,8 @@ struct CellCommand: ParsableCommand {
             """,
         version: version,
         subcommands: [RunCommand.self, CheckCommand.self, TestCommand.self, EISCommand.self, FitCommand.self,
-                      KKCommand.self, DataCommand.self],
-        defaultSubcommand: nil
+                      KKCommand.self, DataCommand.self, ReplCommand.self],
+        defaultSubcommand: ReplCommand.self
     )
 
     static func main() {
