@@ -130,6 +130,8 @@ final class ErrorTests: XCTestCase {
                        "unknown protocol step `chrage` (did you mean `charge`?); steps are `charge`, `discharge`, "
                        + "`rest`, `hold`, `polarize`, `plate`, `strip`, `eis`, `ccd`, `set`, `repeat`, `for`")
         XCTAssertEqual(bag.diagnostics.first?.message.id, "syntax.unknownStep")
+        let (_, quote) = parseSource("print 'a'")
+        XCTAssertEqual(quote.diagnostics.first?.message.text, "unexpected character `'` (strings use double quotes)")
         let (_, units) = parseSource("print T in degF")
         XCTAssertEqual(units.diagnostics.first?.message.text, "unknown unit `degF` (did you mean `degC`?)")
     }

@@ -55,6 +55,10 @@ final class RecoveryTests: XCTestCase {
         ])
     }
 
+    func testUnterminatedCommentDoesNotAlsoReportTheUnclosedBlock() {
+        assertError("material M {\n  /* oops\n  E = 1 GPa\n}\nlet x = 1", .unterminatedComment, 2, 3)
+    }
+
     func testLexicalErrorIsNotFollowedByASyntaxError() {
         assertError("let x = 1 $ 2\nlet y = 3", .unexpectedCharacter("$"), 1, 11)
         assertError("let x\u{0} = 1", .nulCharacter, 1, 6)

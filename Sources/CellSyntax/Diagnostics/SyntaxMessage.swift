@@ -57,7 +57,7 @@ public enum SyntaxMessage: DiagnosticMessage, Equatable {
 
     public var text: String {
         switch self {
-        case .unexpectedCharacter(let c): return "unexpected character `\(c)`"
+        case .unexpectedCharacter(let c): return "unexpected character `\(c)`" + Self.characterHint(c)
         case .invalidEncoding: return "invalid UTF-8 byte sequence"
         case .nulCharacter: return "NUL character in source"
         case .unterminatedString: return "unterminated string literal"
@@ -135,6 +135,19 @@ public enum SyntaxMessage: DiagnosticMessage, Equatable {
 
     private static var stepList: String {
         stepWords.map { "`\($0)`" }.joined(separator: ", ")
+    }
+
+    /// What a stray character usually meant, for habits from other languages.
+    private static func characterHint(_ c: String) -> String {
+        switch c {
+        case "'": return " (strings use double quotes)"
+        case "#": return " (comments start with `//`)"
+        case "&": return " (use `and`)"
+        case "!": return " (use `not`, or `!=`)"
+        case "~": return " (use `≈` or `~=`)"
+        case "°": return " (write `°C` or `degC`; other degree units do not exist)"
+        default: return ""
+        }
     }
 
     private static func hint(_ suggestion: String?) -> String {

@@ -32,10 +32,18 @@ public struct Parser {
     /// False inside `(`, `[` and record braces, where line breaks are plain whitespace.
     var newlinesSignificant = true
 
+    /// True when an unterminated block comment swallowed the end of the file: whatever is
+    /// missing at the end is a consequence of that error, so it is not reported again.
+    let endIsInsideComment: Bool
+
     init(file: SourceFile, diagnostics: DiagnosticBag) {
         self.file = file
         self.diagnostics = diagnostics
+        let before = diagnostics.diagnostics.count
         self.tokens = Lexer.tokenize(file, diagnostics: diagnostics)
+        self.endIsInsideComment = diagnostics.diagnostics.dropFirst(before).contains {
+            ($0.message as? SyntaxMessage) == .unterminatedComment
+        }
     }
 
     /// Parses a whole recipe (or one REPL entry). Errors go to `diagnostics`.
@@ -169,7 +177,7 @@ public struct Parser {
     /// start with it), positioned on that token even when it starts a line.
     @inline(never)
     mutating func errorAtToken(_ message: SyntaxMessage) {
-        if check(.invalid) {
+        if check(.invalid) || (check(.endOfFile) && endIsInsideComment) {
             panicMode = true
             return
         }
@@ -178,7 +186,7 @@ public struct Parser {
 
     @inline(never)
     mutating func errorAtNext(_ message: SyntaxMessage, notes: [Diagnostic.Note] = []) {
-        if check(.invalid) {
+        if check(.invalid) || (check(.endOfFile) && endIsInsideComment) {
             panicMode = true
             return
         }
