@@ -447,6 +447,14 @@ extension Interpreter {
                                              context: "`table for`"), at: row.span)
         }
         let columns = fields.map(\.name.text)
+        if items.count >= Self.minimumParallelIterations, Self.workerCount > 1, !isChecking, Self.isExpensive(fields.map(\.value)) {
+            let rows = try parallelMap(items.count) { worker, i -> [Value] in
+                let inner = Environment(parent: env)
+                inner.define(variable.text, items[i])
+                return try fields.map { try worker.evaluate($0.value, in: inner) }
+            }
+            return .table(Table(columns: columns, rows: rows))
+        }
         var rows: [[Value]] = []
         rows.reserveCapacity(items.count)
         for item in items {

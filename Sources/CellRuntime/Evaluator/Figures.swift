@@ -29,7 +29,8 @@ extension Interpreter {
             return DataTable(columns: [
                 DataColumn(name: "parameter", text: f.result.names),
                 DataColumn(name: "value", numbers: f.result.parameters),
-                DataColumn(name: "stderr", numbers: f.result.standardErrors),
+                // An infinite standard error means the data do not determine the parameter.
+                DataColumn(name: "stderr", text: f.result.standardErrors.map { $0.isFinite ? (NumberText.shortest($0) ?? "") : "undetermined" }),
                 DataColumn(name: "unit", text: f.result.units),
             ])
         case .table(let t):

@@ -88,6 +88,23 @@ public final class Interpreter {
     /// The folder of the file being executed (for `use` and `load`).
     var currentDirectory: String = FileManager.default.currentDirectoryPath
 
+    /// Inside a parallel worker: `export`/`plot` are queued, not written (see Parallel.swift).
+    var defersWrites = false
+    var pendingWrites: [PendingWrite] = []
+
+    /// A worker for a parallel loop: same options, scopes and position; its own outputs.
+    init(sharing parent: Interpreter) {
+        options = parent.options
+        printer = { _ in }
+        globals = parent.globals
+        scope = parent.scope
+        recipeRoot = parent.recipeRoot
+        currentDirectory = parent.currentDirectory
+        useStack = parent.useStack
+        allowsRebinding = parent.allowsRebinding
+        callDepth = parent.callDepth
+    }
+
     public init(options: RunOptions = RunOptions(), printer: @escaping (String) -> Void = { print($0) }) {
         self.options = options
         self.printer = printer
@@ -200,6 +217,15 @@ public final class Interpreter {
             try runExpect(expectation, span: stmt.span, in: env)
         case .for(let name, let seqExpr, let body):
             let items = try iterate(try evaluate(seqExpr, in: env), at: seqExpr.span)
+            if items.count >= Self.minimumParallelIterations, Self.workerCount > 1, !isChecking, Self.isExpensive(body),
+               !body.contains(where: { if case .return = $0.kind { return true } else { return false } }) {
+                _ = try parallelMap(items.count) { worker, i in
+                    let inner = Environment(parent: env)
+                    inner.define(name.text, items[i])
+                    _ = try worker.executeBlock(body, in: inner)
+                }
+                return .normal(nil)
+            }
             for item in items {
                 let inner = Environment(parent: env)
                 inner.define(name.text, item)

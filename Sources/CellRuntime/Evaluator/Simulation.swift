@@ -148,11 +148,12 @@ extension Interpreter {
         let table = try exportTable(v, span: valueExpr.span)
         let dir = try outputDirectory(at: pathExpr.span)
         do {
-            try dir.export(table, to: path)
-            writtenFiles.append(path)
+            _ = try dir.checkedURL(for: path)
+            if ExportFormat(path: path) == nil { _ = try dir.export(table, to: path) }  // reports the format error
         } catch {
             throw RuntimeError(.other(error.text), at: pathExpr.span)
         }
+        try write(.table(table), to: path, span: pathExpr.span)
     }
 
     func plot(_ yExpr: Expr, versus xExpr: Expr?, to pathExpr: Expr, in env: Environment) throws {
@@ -162,12 +163,33 @@ extension Interpreter {
         if isChecking || y.isUnknown || (x?.isUnknown ?? false) { return }
         let svg = try plotSVG(y, versus: x, ySpan: yExpr.span, xSpan: xExpr?.span)
         let dir = try outputDirectory(at: pathExpr.span)
+        do { _ = try dir.checkedURL(for: path) } catch { throw RuntimeError(.other(error.text), at: pathExpr.span) }
+        try write(.plot(caption: svg.caption, svg: svg.markup), to: path, span: pathExpr.span)
+    }
+
+    /// Writes an output now, or, inside a parallel loop's worker, queues it so that the loop
+    /// applies all writes in iteration order (the same files whatever the core count).
+    func write(_ output: PendingWrite.Content, to path: String, span: Span) throws {
+        let pending = PendingWrite(content: output, path: path, span: span)
+        if defersWrites {
+            pendingWrites.append(pending)
+        } else {
+            try flush(pending)
+        }
+    }
+
+    func flush(_ w: PendingWrite) throws {
+        let dir = try outputDirectory(at: w.span)
         do {
-            try dir.writePlot(svg.markup, to: path)
-            writtenFiles.append(path)
-            plots.append((caption: svg.caption, svg: svg.markup))
+            switch w.content {
+            case .table(let t): try dir.export(t, to: w.path)
+            case .plot(let caption, let svg):
+                try dir.writePlot(svg, to: w.path)
+                plots.append((caption: caption, svg: svg))
+            }
+            writtenFiles.append(w.path)
         } catch {
-            throw RuntimeError(.other(error.text), at: pathExpr.span)
+            throw RuntimeError(.other(error.text), at: w.span)
         }
     }
 }
