@@ -92,6 +92,7 @@ final class ErrorTests: XCTestCase {
         assertError("protocol p { eis from 1 MHz 1 Hz }",
                     .expectedToken(expected: "`to` in `eis from ... to ...`", found: "number `1`"), 1, 29)
         assertError("protocol p { rest fo 1 h }", .unknownLimit(name: "fo", suggestion: "for"), 1, 19)
+        assertError("protocol p { charge at 1 C to 4.2 V }", .unknownLimit(name: "to", suggestion: "until"), 1, 28)
         assertError("protocol p {\n  charge at 1 C until\n}", .expectedExpression(found: "end of line"), 2, 22)
         assertError("protocol p { repeat { rest for 1 h } }", .expectedExpression(found: "`{`"), 1, 21)
     }
@@ -102,6 +103,7 @@ final class ErrorTests: XCTestCase {
         assertError("let a = 1\n/* never closed\nlet b = 2", .unterminatedComment, 2, 1)
         assertError("let x = 1 ? 2", .unexpectedCharacter("?"), 1, 11)
         assertError("let x = #", .unexpectedCharacter("#"), 1, 9)
+        assertError("material M { s = 1 mS/cm @ 25 degC }", .unexpectedCharacter("@"), 1, 26)
         assertError("print 5 °F", .unexpectedCharacter("°"), 1, 9)
         assertError("let x = 1__0", .invalidNumber("1__0"), 1, 9)
         assertError("let x = 1_", .invalidNumber("1_"), 1, 9)

@@ -116,6 +116,10 @@ final class RecoveryTests: XCTestCase {
             "print " + String(repeating: "(", count: depth) + "1" + String(repeating: ")", count: depth),
             "print " + String(repeating: "f(-", count: depth) + "1" + String(repeating: ")", count: depth),
             "print " + String(repeating: "[a.b(1, x: {k: ", count: depth) + "1" + String(repeating: "})]", count: depth),
+            String(repeating: "if a {\n", count: depth) + String(repeating: "}\n", count: depth),
+            "protocol p {" + String(repeating: "repeat 2 {", count: depth) + String(repeating: "}", count: depth + 1),
+            "cell c { layer l = " + String(repeating: "layer Li { coating on x = ", count: depth)
+                + "Au" + String(repeating: "}", count: depth + 1),
         ]
         for text in texts {
             let done = expectation(description: "parsed on a small stack")

@@ -145,6 +145,7 @@ public enum SyntaxMessage: DiagnosticMessage, Equatable {
         case "&": return " (use `and`)"
         case "!": return " (use `not`, or `!=`)"
         case "~": return " (use `≈` or `~=`)"
+        case "@": return " (write `at` before a temperature)"
         case "°": return " (write `°C` or `degC`; other degree units do not exist)"
         default: return ""
         }

@@ -86,8 +86,10 @@ extension Parser {
             let value = parseStepValue()
             limits.append(StepLimit(kind: limitKind, value: value, span: span(from: start.span)))
         }
-        if !atLineStart, check(.identifier) {
-            let suggestion = Suggestions.closest(to: peek.text, in: ["until", "for"])
+        if !atLineStart, check(.identifier) || check(.keyword(.to)) {
+            // `charge at 1 C to 4.2 V` reads naturally but the limit word is `until`.
+            let suggestion = check(.keyword(.to)) ? "until"
+                : Suggestions.closest(to: peek.text, in: ["until", "for"])
             errorAtToken(.unknownLimit(name: peek.text, suggestion: suggestion))
         }
         return limits
