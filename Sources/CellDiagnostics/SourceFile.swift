@@ -31,7 +31,9 @@ public final class SourceFile: Sendable {
             let mid = (lo + hi + 1) / 2
             if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
         }
-        let start = lineStarts[lo]
+        var start = lineStarts[lo]
+        // A byte-order mark at the start of the file is not a column.
+        if lo == 0, bytes.starts(with: [0xEF, 0xBB, 0xBF]), offset >= 3 { start = 3 }
         var column = 1
         var i = start
         while i < offset {

@@ -37,3 +37,11 @@ final class DiagnosticTests: XCTestCase {
         XCTAssertEqual(Suggestions.distance("ab", "ba"), 1)
     }
 }
+
+final class ByteOrderMarkTests: XCTestCase {
+    func testByteOrderMarkIsNotAColumn() {
+        let file = SourceFile(path: "bom.cell", text: "\u{FEFF}let x = 1")
+        let offset = Array(file.text.utf8).firstIndex(of: UInt8(ascii: "x"))!
+        XCTAssertEqual(file.location(of: offset).column, 5)
+    }
+}

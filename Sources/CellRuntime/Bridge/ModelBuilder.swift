@@ -145,6 +145,7 @@ struct ModelBuilder {
     func potential(_ v: Value, material m: Material?, owner: String, span fieldSpan: Span?) throws -> OpenCircuitPotential? {
         switch v {
         case .quantity(let q): return .constant(q.value)
+        case .object(let t as PotentialTableObject): return .table(x: t.x, u: t.u)
         case .function(let f):
             let lo = m?.field("x_min")?.quantity?.value ?? 0
             let hi = m?.field("x_max")?.quantity?.value ?? 1

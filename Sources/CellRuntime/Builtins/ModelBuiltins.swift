@@ -4,6 +4,7 @@ import CellOutput
 import CellPhysics
 import CellSyntax
 import CellUnits
+import Foundation
 
 /// Built-ins that reach the models: Kramers–Kronig checks and figures.
 extension Builtins {
@@ -74,6 +75,23 @@ extension Builtins {
             }
         }
         fn("arrhenius", ["materials", "range"]) { args, labels, site in try arrheniusPlot(args, labels, site) }
+        // `ocp = table "lco_ocp.csv"`: an OCP tabulated in a CSV file next to the recipe.
+        fn("table", ["path"]) { args, labels, site in
+            guard args.count == 1, labels.isEmpty, case .string(let path) = args[0] else {
+                throw RuntimeError(.other("`table` takes one file name: `table \"ocp.csv\"` (columns x, U)"), at: site.span)
+            }
+            let interp = site.interpreter
+            let full = interp.resolve(path)
+            try interp.checkReadAllowed(full, written: path, span: site.span(ofArgument: 0))
+            guard let data = FileManager.default.contents(atPath: full), data.count <= 16 << 20 else {
+                throw RuntimeError(.fileNotFound(path), at: site.span(ofArgument: 0))
+            }
+            do {
+                return .object(try PotentialTableObject.read(String(decoding: data, as: UTF8.self), path: path))
+            } catch PotentialTableObject.TableError.invalid(let message) {
+                throw RuntimeError(.other(message), at: site.span(ofArgument: 0))
+            }
+        }
     }
 
     static func title(_ labels: [(label: String, value: Value)], default d: String) -> String {

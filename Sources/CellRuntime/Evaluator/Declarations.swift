@@ -106,7 +106,7 @@ extension Interpreter {
             guard case .range(let a, _, _) = v, a.dimension == .voltage else { throw mismatch("a voltage range (`1.7 V to 2.1 V`)") }
         case .potential:
             switch v {
-            case .function: break
+            case .function, .object(is PotentialTableObject): break
             case .quantity(let q) where q.dimension == .voltage: break
             default:
                 throw mismatch("a voltage or a function of the Li fraction")
