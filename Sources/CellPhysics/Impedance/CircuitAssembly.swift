@@ -28,7 +28,7 @@ struct CircuitAssembly {
         dcResistance += r
     }
 
-    /// R‖C, or R‖CPE when `n` < 1 (Q = C^n R^{1−n}, so C_eff equals `capacitance`; PHYSICS.md §2).
+    /// R‖C, or R‖CPE when `n` < 1 (Q = C^n R^{n−1}, so C_eff equals `capacitance`; PHYSICS.md §2).
     mutating func relaxation(resistance r: Double, capacitance c: Double, n: Double = 1, origin: String) {
         if n >= 1 {
             blocks.append(.parallel([Self.element(.resistor, origin), Self.element(.capacitor, origin)]))
@@ -61,7 +61,7 @@ struct CircuitAssembly {
     }
 
     func cpeQ(capacitance c: Double, resistance r: Double, n: Double) -> Double {
-        Double.pow(c, n) * Double.pow(r, 1 - n)
+        Double.pow(c, n) * Double.pow(r, n - 1)
     }
 
     static func node(_ kind: CircuitElementKind, _ origin: String) -> Circuit.Node { element(kind, origin) }

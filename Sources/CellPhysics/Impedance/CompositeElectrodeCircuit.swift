@@ -177,7 +177,7 @@ struct CompositeElectrodeCircuit {
     private func branch(scale s: Double) -> (Circuit.Node, [Double]) {
         let ct = CircuitAssembly.node(.resistor, "\(name).charge_transfer")
         let dl = CircuitAssembly.node(.constantPhase, "\(name).double_layer")
-        let q = Double.pow(doubleLayerCapacitance, n) * Double.pow(chargeTransferResistance, 1 - n) / s
+        let q = Double.pow(doubleLayerCapacitance, n) * Double.pow(chargeTransferResistance, n - 1) / s
         if let diffusion {
             let sphere = CircuitAssembly.node(.sphericalDiffusion, "\(name).diffusion")
             return (.parallel([.series([ct, sphere]), dl]),
