@@ -155,7 +155,14 @@ struct CompositeElectrodeCircuit {
         }
         // Midpoint-rule ladder (PHYSICS.md §6 transmission line): r/2 + b ∥ (r + b ∥ (... r + b)),
         // r = R_rail/N, each branch b the interface impedance of 1/N of the particles.
-        let segments = ImpedanceDefaults.transmissionLineSegments
+        let range = ImpedanceDefaults.transmissionLineSegments
+        let ratio = railResistance / chargeTransferResistance
+        let wanted = (ImpedanceDefaults.transmissionLineSegmentsPerDepth * ratio.squareRoot()).rounded(.up)
+        let segments = Int(min(max(wanted, Double(range.lowerBound)), Double(range.upperBound)))
+        if wanted > Double(range.upperBound) {
+            assembly.note("the transmission line of layer `\(name)` is under-resolved (R_rail/R_ct = "
+                + "\(CompiledCircuit.format(ratio)) needs more than \(range.upperBound) segments)")
+        }
         let r = railResistance / Double(segments)
         let ionic = "\(name).ionic"
         var (inner, innerValues) = branch(scale: Double(segments))

@@ -28,7 +28,10 @@ public enum ImpedanceDefaults {
     /// less than a few per cent of the cathode arc (PHYSICS.md §6).
     public static let transmissionLineThreshold = 0.1
 
-    /// Segments of the discretised transmission line (midpoint rule: the DC limit is
-    /// R_rail(1/2 + (N−1)(2N−1)/(6N)) ÷ N, within 1 % of R_rail/3 for N = 8).
-    public static let transmissionLineSegments = 8
+    /// Segments of the discretised transmission line: N = ⌈k·√(R_rail/R_ct)⌉ with k = 3 segments
+    /// per penetration depth L·√(R_ct/R_rail), clamped to 8...64. With the midpoint rule the DC
+    /// limit then stays within 1.5 % of the continuum √(R_rail R_ct)·coth√(R_rail/R_ct) up to
+    /// R_rail/R_ct ≈ 450; beyond that the line is under-resolved and a note says so.
+    public static let transmissionLineSegmentsPerDepth = 3.0
+    public static let transmissionLineSegments = 8...64
 }
