@@ -15,8 +15,12 @@ public enum Simulator {
         throw ModelError.unsupported("no time-domain model is available for the cell `\(cell.stackNotation)`")
     }
 
-    /// The impedance model used by `eis` steps; nil until one is linked.
-    static var impedanceFunction: ProtocolRunner.ImpedanceFunction? { nil }
+    /// The impedance model used by `eis` steps: the stack's equivalent circuit (Impedance/).
+    static var impedanceFunction: ProtocolRunner.ImpedanceFunction? {
+        { cell, temperature, frequencies in
+            try ImpedanceModel.spectrum(cell: cell, temperature: temperature, frequencies: frequencies)
+        }
+    }
 }
 
 extension StepModel {
