@@ -21,7 +21,7 @@ struct CellCommand: ParsableCommand {
             """,
         version: version,
         subcommands: [RunCommand.self, CheckCommand.self, TestCommand.self, EISCommand.self, FitCommand.self,
-                      KKCommand.self, DataCommand.self, ReplCommand.self],
+                      KKCommand.self, DataCommand.self, ReplCommand.self, FmtCommand.self],
         defaultSubcommand: ReplCommand.self
     )
 
