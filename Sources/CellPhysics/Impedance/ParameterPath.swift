@@ -79,6 +79,17 @@ public enum ParameterPath: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The value the impedance model assumes when the field is unset (a fit starts there), or nil
+    /// when the model has no default (see ``ImpedanceDefaults``).
+    public var modelDefault: Double? {
+        switch self {
+        case .interface(_, _, .cpeExponent): return ImpedanceDefaults.cpeExponent
+        case .material(_, .relativePermittivity), .component(_, _, .relativePermittivity):
+            return ImpedanceDefaults.relativePermittivity
+        default: return nil
+        }
+    }
+
     /// The current value in `cell`; throws ``StackFitError/noSuchPath`` or ``StackFitError/unsetField``.
     public func value(in cell: CellModel) throws -> Double {
         var found: Double?

@@ -96,7 +96,14 @@ public enum StackFit {
         for (index, z) in data.impedance.enumerated() where !z.isFinite {
             throw StackFitError.invalidData("data point #\(index + 1) has a non-finite impedance")
         }
-        let initial = try vary.map { try $0.value(in: cell) }
+        let initial = try vary.map { path -> Double in
+            do {
+                return try path.value(in: cell)
+            } catch StackFitError.unsetField(let name) {
+                guard let start = path.modelDefault else { throw StackFitError.unsetField(path: name) }
+                return start
+            }
+        }
         let parameterBounds = bounds ?? vary.map { $0.isExponent ? .exponent : .positive }
         guard parameterBounds.count == p else { throw StackFitError.boundsCount(expected: p, given: parameterBounds.count) }
         let scalings = zip(parameterBounds, vary).map { ParameterScaling(bound: $0, logarithmic: !$1.isExponent) }
