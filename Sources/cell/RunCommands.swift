@@ -31,7 +31,9 @@ struct RunCommand: ParsableCommand {
         let folder = output.folder(for: file)
         let options = RunOptions(mode: .run, outputDirectory: folder, allowedReadRoots: output.allowRead,
                                  stdlibDirectory: Terminal.stdlib())
+        Interrupts.install()
         let result = Recipe.run(path: file, options: options) { print($0) }
+        Interrupts.finish()
         let renderer = Terminal.renderer()
         Terminal.error(renderer.render(result.diagnostics))
         for e in result.failedExpects { Terminal.error(renderer.render(e.diagnostic)) }
@@ -51,6 +53,7 @@ struct RunCommand: ParsableCommand {
         if !result.expects.isEmpty { summary += "; \(passed) of \(result.expects.count) expects passed" }
         if !written.isEmpty { summary += "; wrote \(written.count) file\(written.count == 1 ? "" : "s") to \(folder)/" }
         Terminal.error(summary + "\n")
+        if Interrupts.interrupted { throw ExitCode(130) }
         if result.failed { throw ExitCode(1) }
     }
 }
@@ -93,7 +96,9 @@ struct TestCommand: ParsableCommand {
     func run() throws {
         var passed = 0, failed = 0, broken = 0
         let renderer = Terminal.renderer()
-        for file in files {
+        Interrupts.install()
+        defer { Interrupts.finish() }
+        for file in files where !Interrupts.interrupted {
             let folder = output.out.map { ($0 as NSString).appendingPathComponent(((file as NSString).lastPathComponent as NSString).deletingPathExtension) }
                 ?? output.folder(for: file)
             let options = RunOptions(mode: .run, outputDirectory: folder, allowedReadRoots: output.allowRead,

@@ -7,6 +7,12 @@ public struct ProtocolRunner {
     public typealias ImpedanceFunction = (CellModel, _ temperature: Double, _ frequencies: [Double]) throws -> SpectrumRecord
 
     public var impedance: ImpedanceFunction?
+    /// Shown in progress lines.
+    public var protocolName = "protocol"
+
+    static func hours(_ seconds: Double) -> String {
+        seconds >= 7200 ? String(format: "%.1f h", seconds / 3600) : String(format: "%.0f s", seconds)
+    }
 
     public init(impedance: ImpedanceFunction?) {
         self.impedance = impedance
@@ -35,6 +41,9 @@ public struct ProtocolRunner {
     private func run<M: CellSimulation>(_ step: StepModel, on model: inout M, inherited: [StepLimit],
                                         recorder: Recorder) throws -> Int? {
         let context = StepContext(inheritedLimits: inherited, recorder: recorder)
+        let activity = Activity.shared
+        try activity.checkCancelled(reached: "t = \(Self.hours(model.time))")
+        activity.report("\(protocolName): t = \(Self.hours(model.time)), V = \(String(format: "%.3f", model.voltage)) V")
         func ended(_ end: StepEnd) -> Int? {
             if case .inheritedLimit(let i) = end { return i }
             return nil

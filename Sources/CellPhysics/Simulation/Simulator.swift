@@ -7,7 +7,8 @@ public enum Simulator {
     public static func run(_ protocolModel: ProtocolModel, on cell: CellModel, temperature: Double? = nil) throws -> SimulationResult {
         var cell = cell
         if let temperature { cell.temperature = temperature }
-        let runner = ProtocolRunner(impedance: impedanceFunction)
+        var runner = ProtocolRunner(impedance: impedanceFunction)
+        runner.protocolName = protocolModel.name
         if protocolModel.steps.allSatisfy(\.isStatic) {
             var model = StaticCellSimulation(cell: cell)
             return try runner.run(protocolModel, on: &model)

@@ -247,6 +247,8 @@ public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
     case solverFailed(reason: String, reached: String)
     /// A hard cap (steps, simulated time, repeat iterations) was hit.
     case limitExceeded(what: String, limit: String)
+    /// The user interrupted the run (Ctrl-C); `reached` says how far it got.
+    case cancelled(reached: String)
 
     public var description: String {
         switch self {
@@ -255,6 +257,7 @@ public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unsupported(let t): return t
         case .solverFailed(let r, let reached): return "the solver failed (\(r)) at \(reached)"
         case .limitExceeded(let w, let l): return "\(w) exceeded its limit of \(l)"
+        case .cancelled(let reached): return "interrupted at \(reached)"
         }
     }
 }

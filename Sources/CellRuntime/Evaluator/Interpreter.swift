@@ -1,4 +1,5 @@
 import CellDiagnostics
+import CellPhysics
 import CellSyntax
 import CellUnits
 import Foundation
@@ -201,6 +202,7 @@ public final class Interpreter {
     }
 
     func execute(_ stmt: Stmt, in env: Environment) throws -> Flow {
+        if Activity.shared.isCancelled { throw RuntimeError(.other("interrupted (Ctrl-C); files already written are kept"), at: stmt.span) }
         switch stmt.kind {
         case .let(let name, let expr):
             let value = try evaluate(expr, in: env)

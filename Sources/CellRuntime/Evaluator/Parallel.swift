@@ -1,5 +1,6 @@
 import CellDiagnostics
 import CellOutput
+import CellPhysics
 import CellSyntax
 import Dispatch
 import Foundation
@@ -94,6 +95,7 @@ extension Interpreter {
         let shared = UncheckedSendable((workers: workers, body: body))
         DispatchQueue.concurrentPerform(iterations: threads) { t in
             for i in (t * chunk)..<min(count, (t + 1) * chunk) {
+                Activity.shared.report("sweep: iteration \(i + 1) of \(count)")
                 do {
                     results.set(i, .success(try shared.value.body(shared.value.workers[i], i)))
                 } catch {
