@@ -53,7 +53,12 @@ final class ImpedanceCompositeElectrodeTests: XCTestCase {
 
     func testCircuitOfTheFullCell() throws {
         let compiled = try StackCircuit.compile(Self.fullCell(), temperature: F.t90)
+        print(compiled.report)
         XCTAssertEqual(compiled.text, "p(R0,CPE0)-p(R1,C1)-p(R2,C2)-R3-p(R4-Sph4,CPE4)")
+        let legendLines = compiled.legend().split(separator: "\n")
+        XCTAssertEqual(legendLines.count, compiled.circuit.elements.count)
+        XCTAssertTrue(legendLines[0].hasPrefix("R0 "), "\(legendLines[0])")
+        XCTAssertTrue(legendLines[0].hasSuffix("anode|separator"), "\(legendLines[0])")
         XCTAssertEqual(compiled.arcs.map(\.origin), ["anode|separator", "separator.bulk", "separator.grain_boundary",
                                                      "cathode.charge_transfer"])
         XCTAssertEqual(compiled.circuit.elements.map { $0.origin ?? "" }.suffix(4),

@@ -51,6 +51,20 @@ final class ImpedanceStackFitTests: XCTestCase {
         ], factors: [3, 1.0 / 3, 3, 0.8], temperature: F.t90)
     }
 
+    /// A full cell whose cathode is a transmission line: the fit keeps the segment count of the
+    /// starting circuit while σ of the cathode's electrolyte moves ×3.
+    func testRecoversCathodeFieldsThroughATransmissionLine() throws {
+        var cell = ImpedanceCompositeElectrodeTests.fullCell(cathodeASR: 2e-4)
+        for c in 1...2 { cell.layers[2].components[c].material.ionicConductivity = ThermalParameter(0.02, law: .conductivity) }
+        let compiled = try StackCircuit.compile(cell, temperature: F.t90)
+        XCTAssertGreaterThan(compiled.ionicSegments["cathode"] ?? 0, 0)
+        _ = try recover(cell, vary: [
+            .component(layer: "cathode", component: "LLZTO", .ionicConductivity),
+            .interface("separator", "cathode", .asr),
+            .component(layer: "cathode", component: "LCO", .diffusivity),
+        ], factors: [3, 1.0 / 3, 3], temperature: F.t90)
+    }
+
     func testCapacitanceOfAnUnsetFieldHasNoStart() {
         XCTAssertThrowsError(try StackFit.fit(cell: F.symmetricCell(asr: 1e-2), temperature: F.t25,
                                               data: ImpedanceSpectrum(frequencies: [1, 2], impedance: [.zero, .zero]),

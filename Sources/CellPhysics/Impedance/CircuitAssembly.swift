@@ -12,6 +12,8 @@ struct CircuitAssembly {
     private(set) var dcResistance = 0.0
     var isBlocking = false
     var layerResistances: [LayerResistance] = []
+    /// Ionic-path segments of each composite electrode (0: series resistor).
+    var ionicSegments: [String: Int] = [:]
 
     mutating func note(_ text: String) {
         if !notes.contains(text) { notes.append(text) }
@@ -72,6 +74,7 @@ struct CircuitAssembly {
                                        arcs: arcs, layerResistances: layerResistances, isBlocking: isBlocking,
                                        notes: notes)
         compiled.dcLimit = dcResistance
+        compiled.ionicSegments = ionicSegments
         return compiled
     }
 }

@@ -112,5 +112,9 @@ public struct CompiledCircuit: Sendable {
 
     var dcLimit: Double = 0
 
+    /// Ionic-path segments of each composite electrode by layer name: 0 for a series resistor
+    /// L/(3σ_eff A), N for an N-segment transmission line (PHYSICS.md §6).
+    public internal(set) var ionicSegments: [String: Int] = [:]
+
     static func format(_ value: Double) -> String { String(format: "%.4g", value) }
 }

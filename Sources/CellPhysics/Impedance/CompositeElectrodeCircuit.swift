@@ -141,12 +141,25 @@ struct CompositeElectrodeCircuit {
         ionicResistance >= ImpedanceDefaults.transmissionLineThreshold * chargeTransferResistance
     }
 
-    /// Adds the electrode's blocks to `assembly`.
-    func emit(into assembly: inout CircuitAssembly) {
+    /// Segments of the ionic path: 0 for one series resistor, else N = ⌈3√(R_rail/R_ct)⌉ in 8...64
+    /// (``ImpedanceDefaults/transmissionLineSegments``).
+    var preferredSegments: Int {
+        guard usesTransmissionLine else { return 0 }
+        let range = ImpedanceDefaults.transmissionLineSegments
+        let wanted = (ImpedanceDefaults.transmissionLineSegmentsPerDepth
+            * (railResistance / chargeTransferResistance).squareRoot()).rounded(.up)
+        return Int(min(max(wanted, Double(range.lowerBound)), Double(range.upperBound)))
+    }
+
+    /// Adds the electrode's blocks to `assembly` with `segments` ionic segments (0: series resistor;
+    /// nil: ``preferredSegments``). A fit pins the count so the circuit keeps its shape.
+    func emit(into assembly: inout CircuitAssembly, segments pinned: Int? = nil) {
         let ctOrigin = "\(name).charge_transfer"
         let q = assembly.cpeQ(capacitance: doubleLayerCapacitance, resistance: chargeTransferResistance, n: n)
         let arc = CircuitArc(origin: ctOrigin, resistance: chargeTransferResistance, q: q, n: n)
-        guard usesTransmissionLine else {
+        let segments = pinned ?? preferredSegments
+        assembly.ionicSegments[name] = segments
+        guard segments > 0 else {
             assembly.resistor(ionicResistance, origin: "\(name).ionic")
             let (node, values) = branch(scale: 1)
             assembly.block(node, parameters: values, arcs: [arc], dcResistance: diffusion == nil ? chargeTransferResistance : 0,
@@ -155,13 +168,10 @@ struct CompositeElectrodeCircuit {
         }
         // Midpoint-rule ladder (PHYSICS.md §6 transmission line): r/2 + b ∥ (r + b ∥ (... r + b)),
         // r = R_rail/N, each branch b the interface impedance of 1/N of the particles.
-        let range = ImpedanceDefaults.transmissionLineSegments
         let ratio = railResistance / chargeTransferResistance
-        let wanted = (ImpedanceDefaults.transmissionLineSegmentsPerDepth * ratio.squareRoot()).rounded(.up)
-        let segments = Int(min(max(wanted, Double(range.lowerBound)), Double(range.upperBound)))
-        if wanted > Double(range.upperBound) {
+        if ImpedanceDefaults.transmissionLineSegmentsPerDepth * ratio.squareRoot() > Double(segments) {
             assembly.note("the transmission line of layer `\(name)` is under-resolved (R_rail/R_ct = "
-                + "\(CompiledCircuit.format(ratio)) needs more than \(range.upperBound) segments)")
+                + "\(CompiledCircuit.format(ratio)) for \(segments) segments)")
         }
         let r = railResistance / Double(segments)
         let ionic = "\(name).ionic"

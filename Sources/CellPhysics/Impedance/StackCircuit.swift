@@ -38,7 +38,11 @@ public enum StackCircuit {
 
     /// The circuit of `cell` at temperature `temperature` (K). Throws ``ModelError/missingField``
     /// for a field a formula needs (`area`, `thickness`, `sigma_ion`, `asr` or `pressure` ...).
-    public static func compile(_ cell: CellModel, temperature: Double) throws -> CompiledCircuit {
+    /// With `shape`, composite electrodes keep that circuit's ionic-path segmentation (fits use it
+    /// so a trial value cannot change the circuit's structure).
+    public static func compile(_ cell: CellModel, temperature: Double, keepingShapeOf shape: CompiledCircuit? = nil)
+        throws -> CompiledCircuit
+    {
         guard temperature > 0, temperature.isFinite else {
             throw ModelError.outOfRange(what: "temperature", value: "\(temperature) K", allowed: "positive")
         }
@@ -74,7 +78,7 @@ public enum StackCircuit {
                     layer, interfaces: spanInterfaces(cell, from: lo, to: hi),
                     interfaceName: "\(layers[lo].name) | \(layers[hi].name)", area: area, temperature: temperature)
                 electrode.notes.forEach { assembly.note($0) }
-                electrode.emit(into: &assembly)
+                electrode.emit(into: &assembly, segments: shape?.ionicSegments[layer.name])
             case .electrode, .transparent:
                 break
             }

@@ -116,7 +116,8 @@ public enum StackFit {
             return trial
         }
         func circuitParameters(_ x: [Double]) -> [Double]? {
-            guard let trial = try? cellWith(x), let compiled = try? StackCircuit.compile(trial, temperature: temperature),
+            guard let trial = try? cellWith(x),
+                  let compiled = try? StackCircuit.compile(trial, temperature: temperature, keepingShapeOf: reference),
                   compiled.text == structure else { return nil }
             return compiled.parameters
         }
@@ -162,7 +163,7 @@ public enum StackFit {
         return StackFitResult(
             paths: vary, values: solution.parameters, standardErrors: errors, degreesOfFreedom: 2 * n - p,
             chi2: solution.cost, weighting: weighting, iterations: solution.iterations, converged: solution.converged,
-            cell: fitted, compiled: try StackCircuit.compile(fitted, temperature: temperature))
+            cell: fitted, compiled: try StackCircuit.compile(fitted, temperature: temperature, keepingShapeOf: reference))
     }
 
     /// Residual scales, the same definitions as ``CircuitFitter`` (``FitWeighting``).
