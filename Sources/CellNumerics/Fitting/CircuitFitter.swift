@@ -109,6 +109,7 @@ public enum CircuitFitter {
         if let guess = initialGuess { starts.append(guess) }
         let automatic = InitialGuess.guess(circuit: circuit, spectrum: data)
         starts.append(automatic)
+        starts += InitialGuess.alternativeGuesses(circuit: circuit, spectrum: data)
         var generator = SplitMix64(seed: options.seed)
         var best: LeastSquaresResult?
         var agreeing = 0
@@ -134,8 +135,9 @@ public enum CircuitFitter {
             if let current = best {
                 let relative = abs(result.cost - current.cost) / max(current.cost, Double.leastNormalMagnitude)
                 if relative <= 1e-6 || abs(result.cost - current.cost) <= 1e-24 {
+                    // Same minimum (or an equivalent one, e.g. two identical blocks swapped):
+                    // keep the earlier start's labelling, which follows the circuit string.
                     agreeing += 1
-                    if result.cost < current.cost { best = result }
                 } else if result.cost < current.cost {
                     best = result
                     agreeing = 1
@@ -158,10 +160,59 @@ public enum CircuitFitter {
             guard let c = covariance, c[k, k] >= 0 else { return .nan }
             return c[k, k].squareRoot()
         }
+        let order = canonicalOrder(circuit: circuit, parameters: solution.parameters)
         return FitResult(circuit: circuit, names: names, units: circuit.parameterUnits,
-                         parameters: solution.parameters, standardErrors: errors, degreesOfFreedom: 2 * n - p,
+                         parameters: order.map { solution.parameters[$0] }, standardErrors: order.map { errors[$0] },
+                         degreesOfFreedom: 2 * n - p,
                          chi2: solution.cost, iterations: totalIterations, starts: startsUsed,
                          converged: solution.converged, weighting: weighting)
+    }
+
+    /// Series blocks with the same structure (two `p(R,CPE)`, say) commute: swapping their values
+    /// gives the same impedance. So that a fit's labels do not depend on which start won, such
+    /// blocks are put in order of rising time constant — the highest-frequency arc first, the
+    /// convention of impedance.py users. Returns the parameter permutation (identity otherwise).
+    static func canonicalOrder(circuit: Circuit, parameters: [Double]) -> [Int] {
+        var order = Array(parameters.indices)
+        guard case .series(let blocks) = circuit.root else { return order }
+        var offsets: [Int] = [], offset = 0
+        for b in blocks {
+            offsets.append(offset)
+            offset += Circuit(b).parameterCount
+        }
+        func shape(_ node: Circuit.Node) -> String {
+            switch node {
+            case .element(let e): return e.kind.rawValue
+            case .series(let ns): return "s(" + ns.map(shape).joined(separator: ",") + ")"
+            case .parallel(let ns): return "p(" + ns.map(shape).joined(separator: ",") + ")"
+            }
+        }
+        /// τ of an R‖C or R‖CPE block: R·C or (R·Q)^{1/n}; nil for other shapes.
+        func timeConstant(_ node: Circuit.Node, at start: Int) -> Double? {
+            guard case .parallel(let pair) = node, pair.count == 2,
+                  case .element(let a) = pair[0], case .element(let b) = pair[1], a.kind == .resistor else { return nil }
+            let r = parameters[start]
+            switch b.kind {
+            case .capacitor: return r * parameters[start + 1]
+            case .constantPhase: return Double.pow(r * parameters[start + 1], 1 / parameters[start + 2])
+            default: return nil
+            }
+        }
+        var groups: [String: [Int]] = [:]
+        var tau: [Int: Double] = [:]
+        for (i, b) in blocks.enumerated() {
+            guard let t = timeConstant(b, at: offsets[i]), t.isFinite else { continue }
+            tau[i] = t
+            groups[shape(b), default: []].append(i)
+        }
+        for (_, members) in groups where members.count > 1 {
+            let sorted = members.sorted { (tau[$0] ?? 0) < (tau[$1] ?? 0) }
+            for (slot, source) in zip(members, sorted) {
+                let width = Circuit(blocks[slot]).parameterCount
+                for k in 0..<width { order[offsets[slot] + k] = offsets[source] + k }
+            }
+        }
+        return order
     }
 
     /// χ² of given parameters against data with the given weighting (same definition as fits).

@@ -96,6 +96,44 @@ public enum InitialGuess {
 
     /// Starting parameters for `circuit` from `spectrum` (circuit order).
     public static func guess(circuit: Circuit, spectrum: ImpedanceSpectrum) -> [Double] {
+        guess(circuit: circuit, spectrum: spectrum, arcOrder: nil)
+    }
+
+    /// An intercept above this fraction of the DC resistance is worth an arc of its own.
+    static let truncatedArcThreshold = 0.01
+    /// Where to put the apex of an arc above the band: a few times the highest frequency.
+    static let truncatedArcApexFactor = 3.0
+
+    /// Most arc blocks whose assignments are permuted (4! = 24 starts at most).
+    static let maxPermutedArcBlocks = 4
+
+    /// Guesses with the detected arcs assigned to the circuit's arc blocks in every other order.
+    ///
+    /// The automatic guess gives the highest-frequency arc to the first arc block, and so on.
+    /// When an arc lies partly outside the measured band (a bulk arc above 7 MHz) or two arcs
+    /// overlap, that order can be wrong and Levenberg–Marquardt then settles in a minimum with
+    /// the arcs swapped between blocks. Starting from each permutation finds the global one.
+    public static func alternativeGuesses(circuit: Circuit, spectrum: ImpedanceSpectrum) -> [[Double]] {
+        let blocks: [Circuit.Node]
+        if case .series(let nodes) = circuit.root { blocks = nodes } else { blocks = [circuit.root] }
+        let k = blocks.map(role(of:)).filter { $0 == .arc }.count
+        guard k >= 2, k <= maxPermutedArcBlocks else { return [] }
+        return permutations(of: Array(0..<k)).dropFirst().map {
+            guess(circuit: circuit, spectrum: spectrum, arcOrder: $0)
+        }
+    }
+
+    /// All permutations in lexicographic order, the identity first.
+    static func permutations(of items: [Int]) -> [[Int]] {
+        guard items.count > 1 else { return [items] }
+        return items.indices.flatMap { i -> [[Int]] in
+            var rest = items
+            let head = rest.remove(at: i)
+            return permutations(of: rest).map { [head] + $0 }
+        }
+    }
+
+    static func guess(circuit: Circuit, spectrum: ImpedanceSpectrum, arcOrder: [Int]?) -> [Double] {
         let features = features(of: spectrum)
         let blocks: [Circuit.Node]
         if case .series(let nodes) = circuit.root { blocks = nodes } else { blocks = [circuit.root] }
@@ -104,7 +142,8 @@ public enum InitialGuess {
         let seriesCount = roles.filter { $0 == .seriesResistance }.count
         let floor = 1e-6 * max(abs(features.lowFrequencyResistance), features.highFrequencyResistance, 1e-12)
         let seriesR = max(features.highFrequencyResistance, floor) / Double(max(seriesCount, 1))
-        let arcs = chooseArcs(features: features, count: arcBlockCount)
+        var arcs = chooseArcs(features: features, count: arcBlockCount, hasSeriesResistance: seriesCount > 0)
+        if let arcOrder, arcOrder.count == arcs.count { arcs = arcOrder.map { arcs[$0] } }
         let omegaMin = 2 * Double.pi * features.minFrequency
         let omegaMax = 2 * Double.pi * features.maxFrequency
         var values: [Double] = []
@@ -145,9 +184,16 @@ public enum InitialGuess {
 
     /// Exactly `count` arcs: the detected ones (largest first if too many), padded with arcs that
     /// share the unexplained resistance at log-spaced frequencies.
-    private static func chooseArcs(features: Features, count: Int) -> [Arc] {
+    private static func chooseArcs(features: Features, count: Int, hasSeriesResistance: Bool) -> [Arc] {
         guard count > 0 else { return [Arc(apexFrequency: 1, diameter: 1)] }
         var arcs = features.arcs
+        // Without a series resistor the high-frequency intercept belongs to an arc whose apex lies
+        // above the measured band (a bulk arc truncated at the instrument's limit, PHYSICS.md §2).
+        if !hasSeriesResistance, count > arcs.count,
+           features.highFrequencyResistance > truncatedArcThreshold * max(features.lowFrequencyResistance, 1e-300) {
+            arcs.insert(Arc(apexFrequency: truncatedArcApexFactor * features.maxFrequency,
+                            diameter: features.highFrequencyResistance), at: 0)
+        }
         if arcs.count > count {
             arcs = Array(arcs.sorted { $0.diameter > $1.diameter }.prefix(count))
             arcs.sort { $0.apexFrequency > $1.apexFrequency }
