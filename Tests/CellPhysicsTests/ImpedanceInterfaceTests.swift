@@ -81,6 +81,16 @@ final class ImpedanceInterfaceTests: XCTestCase {
         }
     }
 
+    func testZeroASRIsAnIdealContact() throws {
+        let compiled = try StackCircuit.compile(F.symmetricCell(asr: 0), temperature: F.t25)
+        XCTAssertEqual(compiled.arcs.map(\.origin), ["separator.bulk"])
+        XCTAssertEqual(ModelError.missingField(field: "asr", owner: "interface `anode | separator`",
+                                               model: "impedance model (without a cell `pressure` for the constriction law)")
+                        .description,
+                       "interface `anode | separator` has no `asr`, which the impedance model (without a cell "
+                        + "`pressure` for the constriction law) needs")
+    }
+
     func testMissingFieldsNameTheOwner() {
         var cell = F.blockingCell()
         cell.layers[1].thickness = nil

@@ -63,7 +63,7 @@ struct CompositeElectrodeCircuit {
             }
             thickness = loading / density
         } else {
-            throw ModelError.missingField(field: "thickness", owner: owner, model: "impedance model (or a `loading`)")
+            throw ModelError.missingField(field: "thickness", owner: owner, model: "impedance model (without a `loading`)")
         }
 
         // Active surface: S = 3 φ_act L A / R_p (spheres, PHYSICS.md §6).
@@ -95,7 +95,7 @@ struct CompositeElectrodeCircuit {
             chargeTransfer = rt / (k0.value(at: t) * (cs * (cMax - cs)).squareRoot() * surface)
         } else {
             throw ModelError.missingField(field: "asr", owner: "interface `\(interfaceName)`",
-                                          model: "impedance model (or `i0` on the interface or on \(activeOwner))")
+                                          model: "impedance model (without `i0` on the interface or on \(activeOwner))")
         }
         guard chargeTransfer > 0, chargeTransfer.isFinite else {
             throw ModelError.outOfRange(what: "charge-transfer resistance of \(owner)", value: "\(chargeTransfer) ohm",

@@ -125,10 +125,12 @@ public enum StackCircuit {
         let origin = "\(layers[left].name)|\(layers[right].name)"
         let withASR = declared.filter { $0.areaSpecificResistance != nil }
         for interface in withASR {
+            // asr = 0 declares an ideal contact: no element.
+            if interface.areaSpecificResistance?.reference == 0 { continue }
             guard let asr = interface.areaSpecificResistance?.value(at: t), asr > 0, asr.isFinite else {
                 throw ModelError.outOfRange(what: "`asr` of interface `\(interface.left) | \(interface.right)`",
                                             value: "\(interface.areaSpecificResistance?.value(at: t) ?? .nan) ohm*m^2",
-                                            allowed: "positive")
+                                            allowed: "positive (or 0 for an ideal contact)")
             }
             try addInterfaceArc(asr: asr, interface: interface, origin: "\(interface.left)|\(interface.right)",
                                 area: area, into: &assembly)
@@ -171,7 +173,7 @@ public enum StackCircuit {
         }
         guard known else {
             throw ModelError.missingField(field: "asr", owner: "interface `\(layers[left].name) | \(layers[right].name)`",
-                                          model: "impedance model (or set the cell `pressure` for the constriction law)")
+                                          model: "impedance model (without a cell `pressure` for the constriction law)")
         }
         let interface = data ?? InterfaceModel(left: layers[left].name, right: layers[right].name)
         try addInterfaceArc(asr: asr, interface: interface, origin: origin, area: area, into: &assembly)
