@@ -108,9 +108,17 @@ struct CompositeElectrodeCircuit {
         }
         let capacitance = (declaredCapacitance ?? ImpedanceDefaults.doubleLayerCapacitance) * area
         let n = interfaces.compactMap(\.cpeExponent).first ?? ImpedanceDefaults.cpeExponent
+        guard n > 0, n <= 1 else {
+            throw ModelError.outOfRange(what: "`n` of interface `\(interfaceName)`", value: "\(n)", allowed: "in (0, 1]")
+        }
+        guard capacitance > 0, capacitance.isFinite else {
+            throw ModelError.outOfRange(what: "`capacitance` of interface `\(interfaceName)`", value: "\(capacitance / area) F/m^2",
+                                        allowed: "positive")
+        }
 
         // Spherical diffusion (PHYSICS.md §2 sphere row): R_s = |dU/dc| R_p/(F D S), τ = R_p²/D.
-        let diffusivity = try Owner.require(active.diffusivity, "D", activeOwner).value(at: t)
+        let diffusivity = try Owner.requirePositive(Owner.require(active.diffusivity, "D", activeOwner).value(at: t),
+                                                    "D", activeOwner)
         let ocp = try Owner.require(active.ocp, "ocp", activeOwner)
         let slope = abs(ocp.slope(at: x))
         var diffusion: (resistance: Double, tau: Double)?

@@ -151,6 +151,10 @@ public enum StackCircuit {
                     + "n = \(data?.cpeExponent ?? ImpedanceDefaults.cpeExponent) (PHYSICS.md §2)")
             }
             let c = (data?.capacitance ?? ImpedanceDefaults.doubleLayerCapacitance) * area
+            guard c > 0, c.isFinite else {
+                throw ModelError.outOfRange(what: "`capacitance` of interface `\(origin)`", value: "\(c / area) F/m^2",
+                                            allowed: "positive")
+            }
             let n = try exponent(data, origin: origin)
             assembly.blockingCPE(capacitance: c, n: n, origin: "\(layers[pair.electrode].name).double_layer")
             return
@@ -194,6 +198,10 @@ public enum StackCircuit {
             assembly.note("interface `\(origin)` has no `capacitance`; it uses 1 uF/cm^2 (assumed, PHYSICS.md §2)")
         }
         let c = (interface.capacitance ?? ImpedanceDefaults.interfaceCapacitance) * area
+        guard c > 0, c.isFinite else {
+            throw ModelError.outOfRange(what: "`capacitance` of interface `\(origin)`", value: "\(c / area) F/m^2",
+                                        allowed: "positive")
+        }
         assembly.relaxation(resistance: asr / area, capacitance: c, n: try exponent(interface, origin: origin),
                             origin: origin)
     }
