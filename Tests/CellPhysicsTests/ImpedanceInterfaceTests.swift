@@ -81,6 +81,16 @@ final class ImpedanceInterfaceTests: XCTestCase {
         }
     }
 
+    func testZeroASRIsAnIdealContact() throws {
+        let compiled = try StackCircuit.compile(F.symmetricCell(asr: 0), temperature: F.t25)
+        XCTAssertEqual(compiled.arcs.map(\.origin), ["separator.bulk"])
+        XCTAssertEqual(ModelError.missingField(field: "asr", owner: "interface `anode | separator`",
+                                               model: "impedance model (without a cell `pressure` for the constriction law)")
+                        .description,
+                       "interface `anode | separator` has no `asr`, which the impedance model (without a cell "
+                        + "`pressure` for the constriction law) needs")
+    }
+
     func testMissingFieldsNameTheOwner() {
         var cell = F.blockingCell()
         cell.layers[1].thickness = nil
@@ -123,6 +133,33 @@ final class ImpedanceInterfaceTests: XCTestCase {
         let compiled = try StackCircuit.compile(cell, temperature: F.t25)
         XCTAssertEqual(compiled.arcs.map(\.origin), ["anode|separator", "separator.bulk", "separator|cathode"])
         XCTAssertTrue(compiled.notes.contains { $0.contains("`wetting` is transparent") }, "\(compiled.notes)")
+    }
+
+    /// An ionic interlayer (a 130 nm nitride with its own σ) is a layer of its own: a bulk arc
+    /// R = L/(σA) in series, and its own apparent conductivity.
+    func testIonicInterlayerAddsItsOwnArc() throws {
+        var cell = F.symmetricCell(asr: 50e-4)
+        var nitride = MaterialModel(identifier: "Li3N", name: "Li3N", kind: .electrolyte)
+        nitride.ionicConductivity = ThermalParameter(1e-4, law: .conductivity)  // 1e-6 S/cm
+        var mcl = F.layer("mcl", nitride, thickness: 130e-9)
+        mcl.isInterlayer = true
+        cell.layers.insert(mcl, at: 1)
+        cell.interfaces[0] = InterfaceModel(left: "anode", right: "mcl")
+        cell.interfaces[0].areaSpecificResistance = ThermalParameter(5e-4, law: .resistance)
+        let compiled = try StackCircuit.compile(cell, temperature: F.t25)
+        XCTAssertEqual(compiled.arcs.map(\.origin), ["anode|mcl", "mcl.bulk", "separator.bulk", "separator|cathode"])
+        eisAssertClose(compiled.arcs[1].resistance, 130e-9 / (1e-4 * 1e-4), relative: 1e-12, "R_mcl")
+        XCTAssertEqual(compiled.layerResistances.map(\.layer), ["mcl", "separator"])
+    }
+
+    /// Porosity p multiplies σ by (1−p)^1.5 (PHYSICS.md §3); `density_rel` means 1 − p.
+    func testPorosityLowersTheConductivity() throws {
+        var cell = F.blockingCell(separator: F.llzto())
+        cell.layers[1].relativeDensity = 0.9
+        let porous = try StackCircuit.compile(cell, temperature: F.t25)
+        let dense = try StackCircuit.compile(F.blockingCell(separator: F.llzto()), temperature: F.t25)
+        eisAssertClose(porous.arcs[0].resistance / dense.arcs[0].resistance, pow(0.9, -1.5), relative: 1e-12,
+                       "R ratio")
     }
 
     func testReversibleElectrodeUsesExchangeCurrentDensity() throws {

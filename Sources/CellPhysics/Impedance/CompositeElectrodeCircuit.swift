@@ -63,7 +63,7 @@ struct CompositeElectrodeCircuit {
             }
             thickness = loading / density
         } else {
-            throw ModelError.missingField(field: "thickness", owner: owner, model: "impedance model (or a `loading`)")
+            throw ModelError.missingField(field: "thickness", owner: owner, model: "impedance model (without a `loading`)")
         }
 
         // Active surface: S = 3 φ_act L A / R_p (spheres, PHYSICS.md §6).
@@ -95,7 +95,7 @@ struct CompositeElectrodeCircuit {
             chargeTransfer = rt / (k0.value(at: t) * (cs * (cMax - cs)).squareRoot() * surface)
         } else {
             throw ModelError.missingField(field: "asr", owner: "interface `\(interfaceName)`",
-                                          model: "impedance model (or `i0` on the interface or on \(activeOwner))")
+                                          model: "impedance model (without `i0` on the interface or on \(activeOwner))")
         }
         guard chargeTransfer > 0, chargeTransfer.isFinite else {
             throw ModelError.outOfRange(what: "charge-transfer resistance of \(owner)", value: "\(chargeTransfer) ohm",
@@ -108,9 +108,17 @@ struct CompositeElectrodeCircuit {
         }
         let capacitance = (declaredCapacitance ?? ImpedanceDefaults.doubleLayerCapacitance) * area
         let n = interfaces.compactMap(\.cpeExponent).first ?? ImpedanceDefaults.cpeExponent
+        guard n > 0, n <= 1 else {
+            throw ModelError.outOfRange(what: "`n` of interface `\(interfaceName)`", value: "\(n)", allowed: "in (0, 1]")
+        }
+        guard capacitance > 0, capacitance.isFinite else {
+            throw ModelError.outOfRange(what: "`capacitance` of interface `\(interfaceName)`", value: "\(capacitance / area) F/m^2",
+                                        allowed: "positive")
+        }
 
         // Spherical diffusion (PHYSICS.md §2 sphere row): R_s = |dU/dc| R_p/(F D S), τ = R_p²/D.
-        let diffusivity = try Owner.require(active.diffusivity, "D", activeOwner).value(at: t)
+        let diffusivity = try Owner.requirePositive(Owner.require(active.diffusivity, "D", activeOwner).value(at: t),
+                                                    "D", activeOwner)
         let ocp = try Owner.require(active.ocp, "ocp", activeOwner)
         let slope = abs(ocp.slope(at: x))
         var diffusion: (resistance: Double, tau: Double)?

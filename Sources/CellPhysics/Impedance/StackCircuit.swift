@@ -125,10 +125,12 @@ public enum StackCircuit {
         let origin = "\(layers[left].name)|\(layers[right].name)"
         let withASR = declared.filter { $0.areaSpecificResistance != nil }
         for interface in withASR {
+            // asr = 0 declares an ideal contact: no element.
+            if interface.areaSpecificResistance?.reference == 0 { continue }
             guard let asr = interface.areaSpecificResistance?.value(at: t), asr > 0, asr.isFinite else {
                 throw ModelError.outOfRange(what: "`asr` of interface `\(interface.left) | \(interface.right)`",
                                             value: "\(interface.areaSpecificResistance?.value(at: t) ?? .nan) ohm*m^2",
-                                            allowed: "positive")
+                                            allowed: "positive (or 0 for an ideal contact)")
             }
             try addInterfaceArc(asr: asr, interface: interface, origin: "\(interface.left)|\(interface.right)",
                                 area: area, into: &assembly)
@@ -149,6 +151,10 @@ public enum StackCircuit {
                     + "n = \(data?.cpeExponent ?? ImpedanceDefaults.cpeExponent) (PHYSICS.md §2)")
             }
             let c = (data?.capacitance ?? ImpedanceDefaults.doubleLayerCapacitance) * area
+            guard c > 0, c.isFinite else {
+                throw ModelError.outOfRange(what: "`capacitance` of interface `\(origin)`", value: "\(c / area) F/m^2",
+                                            allowed: "positive")
+            }
             let n = try exponent(data, origin: origin)
             assembly.blockingCPE(capacitance: c, n: n, origin: "\(layers[pair.electrode].name).double_layer")
             return
@@ -171,7 +177,7 @@ public enum StackCircuit {
         }
         guard known else {
             throw ModelError.missingField(field: "asr", owner: "interface `\(layers[left].name) | \(layers[right].name)`",
-                                          model: "impedance model (or set the cell `pressure` for the constriction law)")
+                                          model: "impedance model (without a cell `pressure` for the constriction law)")
         }
         let interface = data ?? InterfaceModel(left: layers[left].name, right: layers[right].name)
         try addInterfaceArc(asr: asr, interface: interface, origin: origin, area: area, into: &assembly)
@@ -192,6 +198,10 @@ public enum StackCircuit {
             assembly.note("interface `\(origin)` has no `capacitance`; it uses 1 uF/cm^2 (assumed, PHYSICS.md §2)")
         }
         let c = (interface.capacitance ?? ImpedanceDefaults.interfaceCapacitance) * area
+        guard c > 0, c.isFinite else {
+            throw ModelError.outOfRange(what: "`capacitance` of interface `\(origin)`", value: "\(c / area) F/m^2",
+                                        allowed: "positive")
+        }
         assembly.relaxation(resistance: asr / area, capacitance: c, n: try exponent(interface, origin: origin),
                             origin: origin)
     }
