@@ -1,0 +1,362 @@
+import RealModule
+
+// The leaf-step driver of the transport model: adaptive backward Euler, limits located by
+// regula falsi on the step length, sampling into the recorder, caps on time and steps.
+
+/// A limit being watched in a leaf step, as a function φ that becomes ≥ 0 when reached.
+struct WatchedLimit {
+    enum Origin { case own(Int), inherited(Int), range(String) }
+    var origin: Origin
+    var limit: StepLimit?
+    /// Voltage limits: +1 if φ = V − lim, −1 if φ = lim − V.
+    var orientation = 1.0
+    /// Time and charge at which duration/charge limits started counting.
+    var startTime = 0.0
+    var startCharge = 0.0
+    /// Absolute amount in the limit's own unit (s, C, A, V).
+    var target = 0.0
+    /// Range limits: electrode, bound, orientation of x.
+    var electrode = 0
+}
+
+/// Where a trial ends up, for limit functions.
+struct TrialOutcome {
+    var trial: Trial
+    var time: Double
+    /// Cumulative |charge| (C) after the trial.
+    var charge: Double
+    var metalGain: [Double]
+}
+
+extension TransportModel {
+    /// Regula falsi stops when the located step is this close (s) to the bracket's far end.
+    private static let eventTimeResolution = 1e-9
+    /// Surface Li fractions are kept this far inside the OCP range.
+    private static let rangeMargin = 1e-9
+
+    /// Solves the instantaneous response (capacitor voltages and particles held) to `control`.
+    mutating func instant(control: StepControl, coefficients: Coefficients) throws -> Trial {
+        for e in 0..<2 { particles[e]?.prepare(dt: 0, rate: coefficients.diffusionRate[e], perCharge: 1) }
+        do {
+            return try solver.solve(dt: 0, control: control, previous: branchVoltages, particles: particles,
+                                    coefficients: coefficients, guess: guess)
+        } catch let failure as SolveFailure {
+            throw ModelError.solverFailed(reason: failure.reason, reached: reached)
+        }
+    }
+
+    /// "t = 1.23 h" for messages.
+    var reached: String {
+        time < 3600 ? "t = \(formatted(time)) s" : "t = \(formatted(time / 3600)) h"
+    }
+
+    private func formatted(_ x: Double) -> String {
+        let r = (x * 1000).rounded() / 1000
+        return "\(r)"
+    }
+
+    /// One backward-Euler trial of length dt from the accepted state.
+    mutating func attempt(_ dt: Double, control: StepControl, coefficients k: Coefficients) throws -> Trial {
+        for e in 0..<2 {
+            guard particles[e] != nil else { continue }
+            particles[e]?.prepare(dt: dt, rate: k.diffusionRate[e], perCharge: 1 / transport.electrodes[e].chargePerFraction)
+        }
+        return try solver.solve(dt: dt, control: control, previous: branchVoltages, particles: particles,
+                                coefficients: k, guess: guess)
+    }
+
+    /// Makes `trial` (which must be the last attempt) the new state.
+    mutating func accept(_ trial: Trial) {
+        for e in 0..<2 {
+            if particles[e] != nil {
+                particles[e]?.accept(current: trial.lithiumOut[e])
+            } else {
+                metalGain[e] -= trial.lithiumOut[e] * trial.dt / Constants.faraday
+            }
+        }
+        for (index, branch) in transport.branches.enumerated() where branch.capacitance > 0 {
+            branchVoltages[index] = trial.branchVoltages[index]
+        }
+        guess[0] = trial.ionic
+        for (k, b) in solver.capacitive.enumerated() { guess[k + 1] = trial.faradaic[b] }
+        time += trial.dt
+        totalCharge += abs(trial.external) * transport.area * trial.dt
+        voltage = trial.voltage
+        current = trial.external * transport.area
+        lastSurface = trial.surface
+        if let x = particles[transport.workingElectrode]?.meanFraction {
+            cycleSwing = (min(cycleSwing.low, x), max(cycleSwing.high, x))
+        }
+    }
+
+    /// φ of a watched limit for an outcome (≥ 0: reached).
+    func phi(_ w: WatchedLimit, _ o: TrialOutcome) -> Double {
+        if case .range = w.origin {
+            let x = o.trial.surface[w.electrode]
+            return w.orientation * (x - w.target)
+        }
+        guard let limit = w.limit else { return -1 }
+        switch limit {
+        case .voltage: return w.orientation * (o.trial.voltage - w.target)
+        case .current: return w.target - abs(o.trial.external * transport.area)
+        case .duration: return (o.time - w.startTime) - w.target + 1e-9 * max(1, w.target)
+        case .charge, .specificCharge, .arealCharge: return (o.charge - w.startCharge) - w.target
+        }
+    }
+
+    /// The limits of a leaf step as φ functions. `preVoltage` is the voltage before the step
+    /// (crossing semantics for rests, holds and inherited limits); `direction` is ±1 for current
+    /// steps (an own voltage limit ends a charge at V ≥ lim, a discharge at V ≤ lim).
+    mutating func watch(_ limits: [StepLimit], inherited: [StepLimit], direction: Double,
+                        preVoltage: Double) throws -> [WatchedLimit] {
+        var watched: [WatchedLimit] = []
+        // Inherited duration/charge limits count from the first step that saw them.
+        for key in origins.keys where key >= inherited.count { origins[key] = nil }
+        for (i, limit) in inherited.enumerated() {
+            if let o = origins[i], o.limit == limit { continue }
+            origins[i] = (limit, time, totalCharge)
+        }
+        let all = limits.enumerated().map { (WatchedLimit.Origin.own($0.offset), $0.element, true) }
+            + inherited.enumerated().map { (WatchedLimit.Origin.inherited($0.offset), $0.element, false) }
+        for (origin, limit, own) in all {
+            var w = WatchedLimit(origin: origin, limit: limit, startTime: time, startCharge: totalCharge)
+            if case .inherited(let i) = origin, let o = origins[i] {
+                w.startTime = o.time
+                w.startCharge = o.charge
+            }
+            switch limit {
+            case .voltage(let v):
+                w.target = v
+                if own && direction != 0 {
+                    w.orientation = direction
+                } else {
+                    let side = preVoltage - v
+                    w.orientation = side > 0 ? -1 : (side < 0 ? 1 : 0)
+                }
+            case .current(let setpoint): w.target = try amperes(setpoint, area: area, oneC: oneC)
+            case .duration(let d): w.target = d
+            case .charge(let q): w.target = q
+            case .specificCharge(let q):
+                guard activeMass > 0 else {
+                    throw ModelError.unsupported("a capacity limit per gram needs an active material with a mass")
+                }
+                w.target = q * activeMass
+            case .arealCharge(let q): w.target = q * area
+            }
+            watched.append(w)
+        }
+        for e in 0..<2 where particles[e] != nil {
+            let range = transport.electrodes[e].validRange
+            let name = "`\(transport.electrodes[e].materialName)` reached the end of its OCP range"
+            watched.append(WatchedLimit(origin: .range(name), limit: nil, orientation: -1,
+                                        target: range.lowerBound + Self.rangeMargin, electrode: e))
+            watched.append(WatchedLimit(origin: .range(name), limit: nil, orientation: 1,
+                                        target: range.upperBound - Self.rangeMargin, electrode: e))
+        }
+        return watched
+    }
+
+    /// Runs one leaf step to its first limit.
+    mutating func runLeaf(_ control: StepControl, direction: Double, limits: [StepLimit],
+                          context: StepContext) throws -> StepEnd {
+        applyAgeing(completedCycles: context.recorder.result.cycles.count)
+        guard !(limits.isEmpty && context.inheritedLimits.isEmpty) else {
+            throw ModelError.unsupported("a step without a limit (`until`, `for`) would never end (at \(reached))")
+        }
+        let k = Coefficients(cell: transport, temperature: temperature)
+        let watched = try watch(limits, inherited: context.inheritedLimits, direction: direction, preVoltage: voltage)
+        let duration = watched.compactMap { w -> Double? in
+            if case .duration = w.limit { return w.startTime + w.target } else { return nil }
+        }.min()
+
+        // Instantaneous response: the ohmic jump (and kinetics without a double layer).
+        let start = try instant(control: control, coefficients: k)
+        accept(start)
+        let recorder = context.recorder
+        record(recorder, k: k)
+        var outcome = TrialOutcome(trial: start, time: time, charge: totalCharge, metalGain: metalGain)
+        if let end = reachedLimit(watched, outcome, recorder: recorder) { return end }
+
+        var dt = options.initialStep
+        var history: [(t: Double, v: Double, x: [Double])] = [(time, voltage, start.surface)]
+        var stepsHere = 0, sinceSample = 0
+        while true {
+            if let stop = duration { dt = min(dt, max(stop - time, 0)) }
+            dt = min(dt, options.maxStep)
+            let trial: Trial
+            do {
+                trial = try attempt(dt, control: control, coefficients: k)
+            } catch let failure as SolveFailure {
+                dt /= 4
+                guard dt >= options.minStep else {
+                    throw ModelError.solverFailed(reason: failure.reason, reached: reached)
+                }
+                continue
+            }
+            // Local error of backward Euler against a linear predictor (first-order LTE estimate).
+            var ratio = 0.0
+            if history.count >= 2 {
+                let (t1, v1, x1) = history[history.count - 1], (t0, v0, x0) = history[history.count - 2]
+                let h0 = t1 - t0
+                if h0 > 0 {
+                    let w = dt / (dt + h0)
+                    let vPred = v1 + dt * (v1 - v0) / h0
+                    ratio = w * abs(trial.voltage - vPred) / options.voltageTolerance
+                    for e in 0..<2 where particles[e] != nil {
+                        let xPred = x1[e] + dt * (x1[e] - x0[e]) / h0
+                        ratio = max(ratio, w * abs(trial.surface[e] - xPred) / options.fractionTolerance)
+                    }
+                }
+            }
+            if ratio > 1 && dt > options.minStep * 10 {
+                dt *= max(0.2, 0.9 / ratio.squareRoot())
+                continue
+            }
+            outcome = TrialOutcome(trial: trial, time: time + dt, charge: totalCharge + abs(trial.external) * area * dt,
+                                   metalGain: metalGainAfter(trial))
+            let hits = watched.indices.filter { phi(watched[$0], outcome) >= 0 }
+            if !hits.isEmpty {
+                let final = try locate(watched, hits: hits, maxStep: dt, control: control, coefficients: k)
+                accept(final)
+                record(recorder, k: k)
+                outcome = TrialOutcome(trial: final, time: time, charge: totalCharge, metalGain: metalGain)
+                if let end = reachedLimit(watched, outcome, recorder: recorder) { return end }
+                // Numerically at the limit but φ slightly negative: fall through and continue.
+                history = [(time, voltage, final.surface)]
+                dt = max(final.dt, options.initialStep)
+                continue
+            }
+            accept(trial)
+            stepsHere += 1
+            sinceSample += 1
+            let stride = max(1, stepsHere / options.samplesPerStep)
+            if sinceSample >= stride {
+                record(recorder, k: k)
+                sinceSample = 0
+            }
+            history.append((time, voltage, trial.surface))
+            if history.count > 2 { history.removeFirst() }
+            try checkCaps(stepsHere)
+            let growth = ratio > 0 ? min(2, 0.9 / ratio.squareRoot()) : 2
+            dt *= max(growth, 0.2)
+        }
+    }
+
+    /// Li gains of metal electrodes after a trial (for the inventory limit).
+    private func metalGainAfter(_ trial: Trial) -> [Double] {
+        (0..<2).map { metalGain[$0] - (particles[$0] == nil ? trial.lithiumOut[$0] * trial.dt / Constants.faraday : 0) }
+    }
+
+    /// Ends the step if a watched limit is reached in the accepted state.
+    private mutating func reachedLimit(_ watched: [WatchedLimit], _ o: TrialOutcome, recorder: Recorder) -> StepEnd? {
+        for w in watched where phi(w, o) >= 0 {
+            switch w.origin {
+            case .own(let i): return .ownLimit(i)
+            case .inherited(let i):
+                for key in origins.keys where key >= i { origins[key] = nil }
+                return .inheritedLimit(i)
+            case .range(let text):
+                let warning = "warning: step ended early: \(text) at \(reached)"
+                recorder.note(warning)
+                return .modelEvent(text)
+            }
+        }
+        return nil
+    }
+
+    /// Finds the shortest step (≤ maxStep) at which one of the `hits` limits is reached, by
+    /// regula falsi (Illinois) on the step length, ending just past the limit (φ ≥ 0).
+    private mutating func locate(_ watched: [WatchedLimit], hits: [Int], maxStep: Double, control: StepControl,
+                                 coefficients k: Coefficients) throws -> Trial {
+        let startOutcome = TrialOutcome(trial: lastTrialPlaceholder(), time: time, charge: totalCharge, metalGain: metalGain)
+        var best: Trial?
+        var limitStep = maxStep
+        var pending = hits
+        while let index = pending.first {
+            pending.removeFirst()
+            let w = watched[index]
+            var lo = 0.0, hi = limitStep
+            var fLo = phi(w, startOutcome)
+            var hiTrial = try attempt(hi, control: control, coefficients: k)
+            var fHi = phi(w, outcome(hiTrial))
+            if fHi < 0 { continue }   // not reached within the shortened step
+            if fLo >= 0 { fLo = -Double.leastNonzeroMagnitude }
+            var side = 0
+            let tolerance = tolerance(w)
+            for _ in 0..<200 {
+                if fHi <= tolerance || hi - lo <= Self.eventTimeResolution * max(1, time) { break }
+                var mid = (lo * fHi - hi * fLo) / (fHi - fLo)
+                if !(mid > lo && mid < hi) { mid = 0.5 * (lo + hi) }
+                let midTrial: Trial
+                do { midTrial = try attempt(mid, control: control, coefficients: k) } catch is SolveFailure {
+                    hi = mid; hiTrial = try attempt(hi, control: control, coefficients: k); fHi = phi(w, outcome(hiTrial)); continue
+                }
+                let f = phi(w, outcome(midTrial))
+                if f >= 0 {
+                    hi = mid; fHi = f; hiTrial = midTrial
+                    if side == 1 { fLo /= 2 }
+                    side = 1
+                } else {
+                    lo = mid; fLo = f
+                    if side == -1 { fHi /= 2 }
+                    side = -1
+                }
+            }
+            best = hiTrial
+            limitStep = hi
+            // Another limit may be reached even earlier: check the others at the shorter step.
+            let o = outcome(hiTrial)
+            pending = pending.filter { phi(watched[$0], o) >= 0 }
+        }
+        guard let chosen = best else {
+            return try attempt(maxStep, control: control, coefficients: k)
+        }
+        // The particles must hold the preparation of the chosen step before it is accepted.
+        return try attempt(chosen.dt, control: control, coefficients: k)
+    }
+
+    private func outcome(_ t: Trial) -> TrialOutcome {
+        TrialOutcome(trial: t, time: time + t.dt, charge: totalCharge + abs(t.external) * area * t.dt,
+                     metalGain: metalGainAfter(t))
+    }
+
+    /// The accepted state as a trial of length 0 (for φ at the bracket's near end).
+    private func lastTrialPlaceholder() -> Trial {
+        Trial(dt: 0, ionic: guess[0], external: current / area, voltage: voltage, faradaic: [], branchVoltages: branchVoltages,
+              surface: lastSurface, lithiumOut: [0, 0])
+    }
+
+    /// How far past a limit the located state may be (in φ's unit).
+    private func tolerance(_ w: WatchedLimit) -> Double {
+        if case .range = w.origin { return 1e-7 }
+        switch w.limit {
+        case .voltage: return options.eventVoltageTolerance
+        case .current: return max(1e-4 * w.target, 1e-12)
+        case .duration: return 1e-9 * max(1, w.target)
+        case .charge, .specificCharge, .arealCharge: return 1e-9 * max(w.target, 1e-12)
+        case nil: return 0
+        }
+    }
+
+    /// Records the accepted state.
+    private func record(_ recorder: Recorder, k: Coefficients) {
+        recorder.sample(time: time, voltage: voltage, current: current, temperature: temperature)
+        if particles[1] != nil { recorder.sampleExtra("x_surface_positive", unit: "", lastSurface[1]) }
+        if particles[0] != nil { recorder.sampleExtra("x_surface_negative", unit: "", lastSurface[0]) }
+        recorder.sampleExtra("asr", unit: "ohm*m^2", k.totalASR)
+    }
+
+    /// Hard caps on steps and simulated time (issue "Bad input").
+    private mutating func checkCaps(_ stepsHere: Int) throws {
+        acceptedSteps += 1
+        if stepsHere > options.maxStepsPerLeaf {
+            throw ModelError.limitExceeded(what: "time steps in one protocol step (reached \(reached))", limit: "\(options.maxStepsPerLeaf)")
+        }
+        if acceptedSteps > SimulationLimits.maxSteps {
+            throw ModelError.limitExceeded(what: "time steps in the run (reached \(reached))", limit: "\(SimulationLimits.maxSteps)")
+        }
+        if time > SimulationLimits.maxSimulatedTime {
+            throw ModelError.limitExceeded(what: "simulated time (reached \(reached))", limit: "10 years")
+        }
+    }
+}
