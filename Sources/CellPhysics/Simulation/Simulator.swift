@@ -13,7 +13,39 @@ public enum Simulator {
             var model = StaticCellSimulation(cell: cell)
             return try runner.run(protocolModel, on: &model)
         }
-        throw ModelError.unsupported("no time-domain model is available for the cell `\(cell.stackNotation)`")
+        switch classify(cell) {
+        case .intercalation:
+            var model = try TransportModel(cell: cell, temperature: temperature)
+            return try runner.run(protocolModel, on: &model)
+        case .symmetricLithium:
+            var model = try SymmetricCellModel(cell: cell)
+            return try runner.run(protocolModel, on: &model)
+        case .blockingElectrodes:
+            var model = try BlockingPolarizationModel(cell: cell)
+            return try runner.run(protocolModel, on: &model)
+        }
+    }
+
+    /// Which time-domain model a cell needs, from what its electrodes are made of.
+    public enum CellClass: String, Sendable {
+        /// At least one intercalation electrode (an `active` material, alone or in a composite).
+        case intercalation
+        /// Li-metal (or Li-alloy) electrodes on both sides: plating, stripping, CCD.
+        case symmetricLithium
+        /// At least one ion-blocking metal (Au | SE | Au, Li | SE | Au): DC polarization.
+        case blockingElectrodes
+    }
+
+    public static func classify(_ cell: CellModel) -> CellClass {
+        let hasActive = cell.layers.contains { layer in
+            layer.material.kind == .active || layer.components.contains { $0.material.kind == .active }
+        }
+        if hasActive { return .intercalation }
+        let electrodes = [cell.layers.first, cell.layers.last].compactMap { $0 }
+        if electrodes.count == 2, electrodes.allSatisfy({ $0.material.kind == .metal && $0.material.ocp != nil }) {
+            return .symmetricLithium
+        }
+        return .blockingElectrodes
     }
 
     /// The impedance model used by `eis` steps: the stack's equivalent circuit (Impedance/).
