@@ -84,9 +84,20 @@ extension Interpreter {
             case .object(let r as ResultObject):
                 if r.result.series.count > 1 {
                     let s = r.result.series
-                    return ("voltage vs time, \(r.protocolName) on \(r.cellName)", try linePlot(
-                        y: Values.list(s.voltage, .voltage), x: Values.list(s.time, .time), title: "\(r.protocolName) on \(r.cellName)",
-                        ySpan: ySpan, xSpan: ySpan))
+                    // Time in hours when the run is long; the short circuit (CCD) is marked.
+                    let hours = (s.time.last ?? 0) >= 7200
+                    let scale = hours ? 3600.0 : 1.0
+                    var markers: [VerticalMarker] = []
+                    if let short = r.result.scalar("short_at") {
+                        let at = r.result.scalar("ccd_fail").map { " at " + Interpreter.describe(Values.quantity($0.value, unit: $0.unit)) } ?? ""
+                        markers.append(VerticalMarker(x: short.value / scale, label: "short" + at))
+                    }
+                    let series = Self.segments(x: s.time, y: s.voltage).enumerated().map { k, range in
+                        PlotSeries(k == 0 ? "voltage" : "", x: s.time[range].map { $0 / scale }, y: Array(s.voltage[range]), colourIndex: 0)
+                    }
+                    let plot = LinePlot(title: "\(r.protocolName) on \(r.cellName)", x: Axis(hours ? "time / h" : "time / s"),
+                                        y: Axis("voltage / V"), series: series, verticalMarkers: markers)
+                    return ("voltage vs time, \(r.protocolName) on \(r.cellName)", plot.svg())
                 }
                 if let spectrum = r.lastSpectrum {
                     return try plotSVG(.object(spectrum), versus: nil, ySpan: ySpan, xSpan: nil)
@@ -101,15 +112,32 @@ extension Interpreter {
     }
 
     /// A line plot of two equally long lists of quantities; axes labelled `name / unit`.
-    func linePlot(y: Value, x: Value, title: String, ySpan: Span, xSpan: Span) throws -> String {
+    func linePlot(y: Value, x: Value, title: String, ySpan: Span, xSpan: Span, markers: [VerticalMarker] = []) throws -> String {
         let (ys, yUnit, yName) = try column(y, span: ySpan)
         let (xs, xUnit, xName) = try column(x, span: xSpan)
         guard xs.count == ys.count else {
             throw RuntimeError(.other("cannot plot \(ys.count) values against \(xs.count)"), at: ySpan)
         }
-        let series = [PlotSeries(yName, x: xs, y: ys)]
+        let series = Self.segments(x: xs, y: ys).enumerated().map { k, range in
+            PlotSeries(k == 0 ? yName : "", x: Array(xs[range]), y: Array(ys[range]), colourIndex: 0)
+        }
         return LinePlot(title: title, x: Axis(xUnit.isEmpty ? xName : "\(xName) / \(xUnit)"),
-                        y: Axis(yUnit.isEmpty ? yName : "\(yName) / \(yUnit)"), series: series).svg()
+                        y: Axis(yUnit.isEmpty ? yName : "\(yName) / \(yUnit)"), series: series,
+                        verticalMarkers: markers).svg()
+    }
+
+    /// Splits a series where x falls back (a step's capacity restarting at zero), so that a
+    /// voltage–capacity plot draws one curve per step instead of joining them.
+    static func segments(x: [Double], y: [Double]) -> [Range<Int>] {
+        guard x.count > 1 else { return [0..<x.count] }
+        let span = (x.max() ?? 0) - (x.min() ?? 0)
+        var ranges: [Range<Int>] = [], start = 0
+        for i in 1..<x.count where x[i] < x[i - 1] - 1e-9 * max(span, 1e-300) {
+            ranges.append(start..<i)
+            start = i
+        }
+        ranges.append(start..<x.count)
+        return ranges
     }
 
     func column(_ v: Value, span: Span) throws -> (values: [Double], unit: String, name: String) {

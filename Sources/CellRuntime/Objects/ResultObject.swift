@@ -27,7 +27,13 @@ public final class ResultObject: RuntimeObject {
     }
 
     public var lastSpectrum: SpectrumObject? {
-        result.spectra.last.map { SpectrumObject(label: "\(protocolName) on \(cellName)", spectrum: $0.spectrum) }
+        result.spectra.last.map { SpectrumObject(label: label(of: $0), spectrum: $0.spectrum) }
+    }
+
+    /// `spectrum on aclb, 90 degC`: what a legend needs to tell spectra apart.
+    func label(of record: SpectrumRecord) -> String {
+        let t = Interpreter.describe(Values.absoluteTemperature(record.temperature))
+        return "\(protocolName) on \(cellName), \(t)"
     }
 
     public func member(_ name: String) -> Value? {
@@ -47,7 +53,7 @@ public final class ResultObject: RuntimeObject {
         case "cycles": return .table(cyclesTable)
         case "spectrum": return lastSpectrum.map { .object($0) } ?? .none
         case "spectra":
-            return .list(result.spectra.map { .object(SpectrumObject(label: $0.label, spectrum: $0.spectrum)) })
+            return .list(result.spectra.map { .object(SpectrumObject(label: label(of: $0), spectrum: $0.spectrum)) })
         case "arcs": return .table(arcsTable(result.spectra.last?.arcs ?? []))
         case "conductivity":
             return .record(Record((result.spectra.last?.apparentConductivities ?? []).map {
