@@ -42,9 +42,13 @@ public enum Completion {
 
     /// The index of the character boundary at or before `utf8Offset`.
     static func index(in line: String, utf8Offset: Int) -> String.Index {
-        let clamped = min(max(0, utf8Offset), line.utf8.count)
-        let raw = line.utf8.index(line.utf8.startIndex, offsetBy: clamped)
-        return raw.samePosition(in: line) ?? line[..<raw].indices.last ?? line.startIndex
+        var offset = min(max(0, utf8Offset), line.utf8.count)
+        while offset > 0 {
+            let raw = line.utf8.index(line.utf8.startIndex, offsetBy: offset)
+            if let boundary = String.Index(raw, within: line) { return boundary }
+            offset -= 1
+        }
+        return line.startIndex
     }
 
     /// The longest common prefix of `strings`, compared by `Character`; "" for no strings.
