@@ -170,7 +170,12 @@ public struct SymmetricCellModel: CellSimulation {
     /// with contact fractions `f`; after a short the electronic shunt carries the current.
     func cellVoltage(density j: Double, contact f: [Double], conditions c: SymmetricCellConditions,
                      shorted: Bool) -> Double {
-        if shorted { return j * parameters.shortCircuitASR }
+        Self.cellVoltage(density: j, contact: f, conditions: c, shorted: shorted, shortCircuitASR: parameters.shortCircuitASR)
+    }
+
+    static func cellVoltage(density j: Double, contact f: [Double], conditions c: SymmetricCellConditions,
+                            shorted: Bool, shortCircuitASR: Double) -> Double {
+        if shorted { return j * shortCircuitASR }
         let thermal = Constants.gas * c.temperature / Constants.faraday
         var v = c.openCircuitVoltage + j * c.separatorASR
         for k in 0..<2 {

@@ -57,9 +57,10 @@ extension SymmetricCellModel {
         let plan = SymmetricStepPlan(density: j, conditions: c, parameters: parameters, startVoids: startVoids,
                                      stripping: alreadyShorted ? nil : stripping,
                                      frozenAfter: alreadyShorted ? 0 : shortTau, shortedAt: alreadyShorted ? 0 : shortTau)
-        let snapshot = self
+        let shortASR = parameters.shortCircuitASR   // the closure must not copy `self` (its traces would be copied on write)
         let volt: (Double) -> Double = { tau in
-            snapshot.cellVoltage(density: j, contact: plan.contacts(at: tau), conditions: c, shorted: plan.isShorted(at: tau))
+            Self.cellVoltage(density: j, contact: plan.contacts(at: tau), conditions: c, shorted: plan.isShorted(at: tau),
+                             shortCircuitASR: shortASR)
         }
 
         // Where the step ends.
