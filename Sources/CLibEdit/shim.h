@@ -52,6 +52,16 @@ static inline int cell_install_sigint_noop(void) {
     return sigaction(SIGINT, &action, NULL);
 }
 
+/// Restores the default SIGINT action (terminate), so that Ctrl-C can stop a runaway
+/// evaluation between two reads.
+static inline int cell_install_sigint_default(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = SIG_DFL;
+    sigemptyset(&action.sa_mask);
+    return sigaction(SIGINT, &action, NULL);
+}
+
 /// `el_init` on the process's standard streams (fetched here: Swift 6 rejects the C globals).
 static inline EditLine *cell_el_init(const char *program) {
     return el_init(program, stdin, stdout, stderr);

@@ -3,7 +3,8 @@ import Foundation
 
 /// A line editor on the terminal, through libedit's native API (see shared notes/LIBEDIT.md):
 /// emacs keys, history kept in a file, Ctrl-R history search, Tab completion, and Ctrl-C that
-/// discards the line instead of killing the process.
+/// discards the line instead of killing the process (while a line is being read; between
+/// reads SIGINT has its default action, so a runaway evaluation can still be stopped).
 ///
 /// Use it only when both stdin and stdout are terminals (`TerminalInfo.isInteractive`).
 public final class EditLineReader: LineReader {
@@ -40,7 +41,6 @@ public final class EditLineReader: LineReader {
             Self.createParentDirectory(of: historyPath)
             _ = cell_history_load(history, historyPath)  // a missing file is fine
         }
-        _ = cell_install_sigint_noop()
         _ = cell_el_set_clientdata(editor, Unmanaged.passUnretained(context).toOpaque())
         _ = cell_el_set_prompt(editor, { el in
             guard let el, let raw = cell_el_get_clientdata(el) else { return cell_fallback_prompt() }
@@ -69,10 +69,16 @@ public final class EditLineReader: LineReader {
     public func readLine(prompt: String) -> LineResult {
         context.setPrompt(prompt)
         var count: Int32 = 0
-        guard let raw = el_gets(editor, &count) else {
+        // Ctrl-C discards the line only while reading; during evaluation it stops the process
+        // as usual (the engine has no way to be interrupted yet).
+        _ = cell_install_sigint_noop()
+        let raw = el_gets(editor, &count)
+        let readError = errno
+        _ = cell_install_sigint_default()
+        guard let raw else {
             // count -1 with EINTR: Ctrl-C; count 0: end of input. Any other error ends input
             // too, rather than spinning on a terminal that went away.
-            if count == -1, errno == EINTR {
+            if count == -1, readError == EINTR {
                 StandardConsole.write("\n", to: TerminalInfo.standardOutput)
                 return .interrupted
             }
