@@ -38,3 +38,31 @@ enum Interrupts {
 
     static var interrupted: Bool { Activity.shared.isCancelled }
 }
+
+/// Set by the SIGINT handler while the REPL evaluates (a plain store: async-signal-safe).
+nonisolated(unsafe) private var interruptRequested: sig_atomic_t = 0
+
+extension Interrupts {
+    /// Runs `body` (one REPL entry) so that Ctrl-C stops the computation, not the session:
+    /// SIGINT sets a flag that a watcher turns into `Activity.shared.cancel()`; the previous
+    /// handler (libedit's, which discards the typed line) is restored afterwards.
+    static func whileEvaluating<T>(_ body: () -> T) -> T {
+        interruptRequested = 0
+        Activity.shared.reset()
+        var action = sigaction()
+        var previous = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in interruptRequested = 1 }
+        sigemptyset(&action.sa_mask)
+        sigaction(SIGINT, &action, &previous)
+        let watcher = DispatchSource.makeTimerSource(queue: .global())
+        watcher.schedule(deadline: .now(), repeating: .milliseconds(50))
+        watcher.setEventHandler { if interruptRequested != 0 { Activity.shared.cancel() } }
+        watcher.resume()
+        defer {
+            watcher.cancel()
+            sigaction(SIGINT, &previous, nil)
+            Activity.shared.reset()
+        }
+        return body()
+    }
+}

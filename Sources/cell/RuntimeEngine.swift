@@ -39,7 +39,7 @@ final class RuntimeEngine: REPLEngine {
 
     func evaluate(_ text: String) -> REPLOutput {
         entryCount += 1
-        return run(SourceFile(path: "<repl>", text: text), showLastValue: true)
+        return Interrupts.whileEvaluating { run(SourceFile(path: "<repl>", text: text), showLastValue: true) }
     }
 
     private func run(_ file: SourceFile, showLastValue: Bool) -> REPLOutput {
@@ -144,7 +144,7 @@ final class RuntimeEngine: REPLEngine {
     func load(path: String) -> REPLOutput {
         switch Recipe.read(path: path) {
         case .failure(let d): return .failure(renderer.render(d))
-        case .success(let file): return run(file, showLastValue: false)
+        case .success(let file): return Interrupts.whileEvaluating { run(file, showLastValue: false) }
         }
     }
 }

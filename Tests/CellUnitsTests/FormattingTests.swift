@@ -48,11 +48,18 @@ final class FormattingTests: XCTestCase {
     }
 
     func testFallbackUsesBaseSymbolsThatParseBack() throws {
-        let kB = PhysicalConstants.k_B
-        XCTAssertEqual(kB.formatted(), "1.381e-23 m^2*kg*s^-2*K^-1")
-        let back = try Quantity.parse(kB.formatted(significantDigits: 10))
-        XCTAssertEqual(back.dimension, kB.dimension)
+        // J/(K·A) has no display unit, so it prints in base symbols that parse back.
+        let odd = try PhysicalConstants.k_B.divided(by: Quantity(1, UnitTable.require("A")))
+        XCTAssertEqual(odd.formatted(), "1.381e-23 m^2*kg*s^-2*A^-1*K^-1")
+        let back = try Quantity.parse(odd.formatted(significantDigits: 10))
+        XCTAssertEqual(back.dimension, odd.dimension)
         assertClose(back.value, 1.380649e-23, relative: 1e-9)
+    }
+
+    func testPhysicalConstantsPrintInTheirUnits() {
+        XCTAssertEqual(PhysicalConstants.k_B.formatted(), "1.381e-23 J/K")
+        XCTAssertEqual(PhysicalConstants.q_e.formatted(), "1.602e-19 coulomb")
+        XCTAssertEqual(PhysicalConstants.R_gas.formatted(), "8.314 J/(mol*K)")
     }
 
     /// Printing then reading back gives the same quantity (to the printed digits).
