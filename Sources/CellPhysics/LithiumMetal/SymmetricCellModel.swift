@@ -251,10 +251,11 @@ public struct SymmetricCellModel: CellSimulation {
         guard duration > 0, duration.isFinite else {
             throw ModelError.outOfRange(what: "the `ccd` step duration", value: "\(duration) s", allowed: "positive")
         }
-        let count = Int(((to - from) / step * (1 + 1e-12)).rounded(.down)) + 1
-        guard count <= Self.maxCCDSteps else {
+        let steps = ((to - from) / step * (1 + 1e-12)).rounded(.down) + 1
+        guard steps <= Double(Self.maxCCDSteps) else {
             throw ModelError.limitExceeded(what: "`ccd` steps", limit: "\(Self.maxCCDSteps)")
         }
+        let count = Int(steps)
         let half = perHalfCycle ? duration : duration / 2
         let recorder = context.recorder
         let predicted = try predictedCriticalCurrentDensity()
