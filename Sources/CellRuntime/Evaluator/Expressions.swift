@@ -356,6 +356,23 @@ extension Interpreter {
 
     func index(_ base: Value, _ idx: Value, span: Span) throws -> Value {
         if base.isUnknown || idx.isUnknown { return .unknown("element") }
+        // r["separator.grain_size"]: a record field (or table column) by name, for names that
+        // are not identifiers.
+        if case .string(let key) = idx {
+            switch base {
+            case .record(let r):
+                guard let v = r[key] else {
+                    throw RuntimeError(.noMember(type: "record", member: key, suggestion: Suggestions.closest(to: key, in: r.names)), at: span)
+                }
+                return v
+            case .table(let t):
+                guard let col = t.column(key) else {
+                    throw RuntimeError(.noMember(type: "table", member: key, suggestion: Suggestions.closest(to: key, in: t.columns)), at: span)
+                }
+                return .list(col)
+            default: break
+            }
+        }
         guard let q = idx.quantity, q.isPlainNumber, q.value == q.value.rounded(), abs(q.value) < 1e15 else {
             throw RuntimeError(.typeMismatch(expected: "an integer index", found: describeType(idx), context: "indexing"),
                                at: span)
