@@ -56,6 +56,37 @@ enum Builtins {
             fn(name, ["xs"]) { args, labels, site in try reduce(name, args, labels, site) }
         }
         fn("composite", []) { args, labels, site in try composite(args, labels, site) }
+        // `select(z.arcs, origin: "separator.bulk")`: the rows of a table whose columns equal the
+        // given values (strings compare exactly, quantities within 1e-12 relative).
+        fn("select", ["table"]) { args, labels, site in
+            guard args.count == 1 else {
+                throw RuntimeError(.wrongArgumentCount(function: "select", expected: 1, given: args.count), at: site.span)
+            }
+            if args[0].isUnknown { return args[0] }
+            guard case .table(let t) = args[0] else {
+                throw RuntimeError(.typeMismatch(expected: "a table", found: site.interpreter.describeType(args[0]), context: "`select`"),
+                                   at: site.span(ofArgument: 0))
+            }
+            var indices: [(column: Int, value: Value, label: String)] = []
+            for (label, value) in labels {
+                guard let c = t.columns.firstIndex(of: label) else {
+                    throw RuntimeError(.noMember(type: "table", member: label, suggestion: Suggestions.closest(to: label, in: t.columns)),
+                                       at: site.labelSpans[label] ?? site.span)
+                }
+                indices.append((c, value, label))
+            }
+            func equal(_ a: Value, _ b: Value) -> Bool {
+                switch (a, b) {
+                case (.string(let x), .string(let y)): return x == y
+                case (.bool(let x), .bool(let y)): return x == y
+                default:
+                    guard let x = a.quantity, let y = b.quantity, x.dimension == y.dimension else { return false }
+                    return Swift.abs(x.value - y.value) <= 1e-12 * Swift.max(Swift.abs(x.value), Swift.abs(y.value))
+                }
+            }
+            let rows = t.rows.filter { row in indices.allSatisfy { equal(row[$0.column], $0.value) } }
+            return .table(Table(columns: t.columns, rows: rows))
+        }
         installModelBuiltins(into: env)
     }
 
