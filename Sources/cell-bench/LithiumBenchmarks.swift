@@ -34,7 +34,7 @@ enum LithiumBenchmarkCells {
 
     static var parameters: LithiumMetalParameters {
         var p = LithiumMetalParameters()
-        p.materialExtras = ["LLZ": ["contact_density": 8.0e6], "RT_MCL": ["contact_density": 7.0e9]]
+        p.materialExtras = ["RT_MCL": ["contact_density": 1.4e11]]
         return p
     }
 

@@ -89,6 +89,16 @@ final class LithiumInterfaceTests: XCTestCase {
         assertLithiumRelative(try constriction(0), try constriction(p.assemblyPressure), 1e-12, "assembly pressure floor")
     }
 
+    /// One default spot density at the [seed-000] assembly pressure (5 kPa) gives both seeds' bare
+    /// interfaces: Li | LLZTO ≈ 113 Ω·cm² per interface and Li | LLZ ≈ 296 Ω·cm² (bare CCD 0.2).
+    func testDefaultContactReproducesSeedInterfaceASRs() throws {
+        let llzto = try SymmetricCellModel(cell: C.symmetric(separator: C.llztoSeparator)).conditions().sides[0]
+        print("Li | LLZTO at 5 kPa: \(llzto.fullContactASR / C.ohmcm2) ohm*cm^2 ([seed-000]: 113)")
+        assertLithiumRelative(llzto.fullContactASR, 113 * C.ohmcm2, 0.1, "Li | LLZTO interface ASR")
+        let llz = try SymmetricCellModel(cell: C.symmetric(separator: C.llzSeparator)).conditions().sides[0]
+        assertLithiumRelative(llz.fullContactASR, 296 * C.ohmcm2, 0.01, "Li | LLZ interface ASR")
+    }
+
     /// Interlayers act through fields: renaming a material changes nothing; changing a field does.
     func testInterlayerBehaviourFollowsFieldsNotNames() throws {
         var renamed = C.rtMCL

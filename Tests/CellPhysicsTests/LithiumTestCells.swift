@@ -49,10 +49,9 @@ enum LithiumTestCells {
     static var parameters: LithiumMetalParameters {
         var p = LithiumMetalParameters()
         p.materialExtras = [
-            "LLZ": ["contact_density": 8.0e6],
-            "In": ["contact_density": 3.0e8],
-            "HT_MCL": ["contact_density": 1.0e9],
-            "RT_MCL": ["contact_density": 7.0e9],
+            "In": ["contact_density": 6.0e9],
+            "HT_MCL": ["contact_density": 2.0e10],
+            "RT_MCL": ["contact_density": 1.4e11],
         ]
         return p
     }

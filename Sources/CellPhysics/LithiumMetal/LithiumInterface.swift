@@ -143,8 +143,10 @@ extension LithiumInterfaceSetup {
             if effective >= hardness {
                 constriction = p.minimumConstrictionASR
             } else {
-                let prefactor = rho / 2 * (Double.pi * hardness / spots).squareRoot()
-                constriction = max(p.minimumConstrictionASR, prefactor / effective.squareRoot())
+                // The impedance model's Holm law per unit area (one implementation for both models).
+                let holm = ContactConstriction.holmASR(resistivity: rho, hardness: hardness, area: 1, spots: spots,
+                                                       pressure: effective)
+                constriction = max(p.minimumConstrictionASR, holm)
             }
         }
 

@@ -25,12 +25,14 @@ public struct LithiumMetalParameters: Sendable {
 
     // MARK: constriction (PHYSICS.md §4, Holm via [seed-002] eq. 1)
 
-    /// Contact-spot density of a surface whose material sets no `contact_density`, 1/m².
-    /// FITTED to [seed-001] bare LLZ (CCD 0.2 mA/cm²); see the interlayer table.
-    public var defaultContactSpotDensity = 8.0e6
-    /// Stack pressure assumed when the cell sets none (coin-cell spring, adhesion), Pa.
-    /// ASSUMPTION: 0.1 MPa, the low end of coin-cell spring loads.
-    public var assemblyPressure = 0.1e6
+    /// Contact-spot density of a surface whose material sets no `contact_density`, 1/m² (one spot
+    /// per 80 µm × 80 µm). FITTED: at the assembly pressure it gives 118 Ω·cm² for Li | LLZTO
+    /// ([seed-000]: 113 per interface) and 296 Ω·cm² for Li | LLZ, i.e. the bare-LLZ CCD of
+    /// 0.2 mA/cm² ([seed-001]); see docs/models/lithium-metal.md §7.
+    public var defaultContactSpotDensity = 1.6e8
+    /// Stack pressure assumed when the cell sets a lower one (or none), Pa. SOURCE: [seed-000]
+    /// attached Li at ~5 kPa.
+    public var assemblyPressure = 5.0e3
     /// Constriction ASR at full contact (pressure above the Li hardness), Ω·m² (0.5 Ω·cm²).
     /// SOURCE: [seed-002] Table 1 (<1 Ω·cm² at 400 MPa, 1 Ω·cm² with an ALD layer).
     public var minimumConstrictionASR = 0.5e-4
