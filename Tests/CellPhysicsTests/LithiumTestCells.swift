@@ -102,6 +102,11 @@ enum LithiumTestCells {
         var model = try SymmetricCellModel(cell: cell, parameters: parameters)
         var result = try ProtocolRunner(impedance: nil).run(ProtocolModel(name: "test", steps: steps), on: &model)
         model.appendResults(to: &result)
+        // The one-call form gives the same result.
+        let direct = try SymmetricCellModel.simulate(ProtocolModel(name: "test", steps: steps), on: cell,
+                                                     runner: ProtocolRunner(impedance: nil), parameters: parameters)
+        XCTAssertEqual(direct.series.voltage, result.series.voltage)
+        XCTAssertEqual(direct.tables.count, result.tables.count)
         return (result, model)
     }
 

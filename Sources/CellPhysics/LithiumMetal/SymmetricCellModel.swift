@@ -334,3 +334,15 @@ public struct SymmetricCellModel: CellSimulation {
         traces.merge(into: &result.series)
     }
 }
+
+extension SymmetricCellModel {
+    /// Builds the model, runs `protocolModel` with `runner` and appends what only the finished
+    /// run knows (``appendResults(to:)``): the one call a simulator needs.
+    public static func simulate(_ protocolModel: ProtocolModel, on cell: CellModel, runner: ProtocolRunner,
+                                parameters: LithiumMetalParameters = LithiumMetalParameters()) throws -> SimulationResult {
+        var model = try SymmetricCellModel(cell: cell, parameters: parameters)
+        var result = try runner.run(protocolModel, on: &model)
+        model.appendResults(to: &result)
+        return result
+    }
+}
