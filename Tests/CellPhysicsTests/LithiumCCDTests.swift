@@ -62,6 +62,8 @@ final class LithiumCCDTests: XCTestCase {
             passes.append(ccd.pass)
         }
         print("bare LLZ CCD at 0/25/50/80 °C: \(passes) mA/cm²")
+        let hot = try SymmetricCellModel(cell: C.symmetric(separator: C.llzSeparator, temperature: 433.15), parameters: C.parameters)
+        print("bare LLZ predicted CCD at 160 °C: \(try hot.predictedCriticalCurrentDensity().value / C.mAcm2) mA/cm² ([seed-002]: 14)")
         XCTAssertGreaterThan(passes.last ?? 0, 2 * (passes.first ?? 0))
     }
 

@@ -71,7 +71,8 @@ extension SymmetricCellModel {
         // Samples: a uniform grid plus the moment of the short (before and after).
         let recorder = context.recorder
         let current = j * area
-        var taus = (0...parameters.samplesPerHalfCycle).map { tauEnd * Double($0) / Double(parameters.samplesPerHalfCycle) }
+        let sampleCount = tauEnd > 0 ? parameters.samplesPerHalfCycle : 0
+        var taus = (0...sampleCount).map { tauEnd * Double($0) / Double(max(1, sampleCount)) }
         if shortTau <= tauEnd {
             taus += [shortTau, shortTau]   // the voltage just before and just after the short
             taus.sort()
@@ -171,6 +172,7 @@ extension SymmetricCellModel {
                 }
                 if j != 0 { tau = q / abs(j) }
             case .voltage(let v):
+                guard v.isFinite else { throw ModelError.outOfRange(what: "a voltage limit", value: "\(v) V", allowed: "finite") }
                 voltageLimits.append((v, reason))
             case .specificCharge:
                 throw ModelError.unsupported("a capacity per gram needs active material; a symmetric Li cell has none (use mAh/cm^2)")
