@@ -128,4 +128,5 @@ if let single = try? CircuitFitter.fit(circuit: bench.circuit, data: bench.spect
     print("single-start fit from guess: chi2 = \(single.chi2), iterations = \(single.iterations)")
 }
 
+registerLithiumBenchmarks()
 Benchmark.main()

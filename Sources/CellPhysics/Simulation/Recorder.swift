@@ -47,10 +47,13 @@ public final class Recorder {
 
     /// An extra trace sample (`asr`, `contact_fraction` ...), aligned with the last `sample`.
     public func sampleExtra(_ name: String, unit: String, _ value: Double) {
-        var entry = result.series.extra[name] ?? (unit: unit, values: [])
-        while entry.values.count < result.series.count - 1 { entry.values.append(.nan) }
-        entry.values.append(value)
-        result.series.extra[name] = entry
+        // Appended in place: copying the trace on every sample made long runs quadratic.
+        let target = result.series.count - 1
+        result.series.extra[name, default: (unit: unit, values: [])].values.reserveCapacity(target + 1)
+        while (result.series.extra[name]?.values.count ?? 0) < target {
+            result.series.extra[name, default: (unit: unit, values: [])].values.append(.nan)
+        }
+        result.series.extra[name, default: (unit: unit, values: [])].values.append(value)
         if name == "asr" { lastASR = value }
     }
 

@@ -18,12 +18,26 @@ public enum Simulator {
             var model = try TransportModel(cell: cell, temperature: temperature)
             return try runner.run(protocolModel, on: &model)
         case .symmetricLithium:
-            var model = try SymmetricCellModel(cell: cell)
-            return try runner.run(protocolModel, on: &model)
+            return try SymmetricCellModel.simulate(protocolModel, on: cell, runner: runner, parameters: lithiumParameters(cell))
         case .blockingElectrodes:
-            var model = try BlockingPolarizationModel(cell: cell)
+            var model = try BlockingPolarizationModel(cell: cell, parameters: lithiumParameters(cell))
             return try runner.run(protocolModel, on: &model)
         }
+    }
+
+    /// Li-metal model parameters with the per-material fields the cell sets (`contact_density`,
+    /// `sigma_n0`, `sigma_p0`), so interlayers change behaviour through their material fields.
+    static func lithiumParameters(_ cell: CellModel) -> LithiumMetalParameters {
+        var p = LithiumMetalParameters()
+        let materials = cell.layers.flatMap { [$0.material] + $0.components.map(\.material) }
+        for m in materials {
+            var fields: [String: Double] = [:]
+            if let v = m.contactDensity { fields["contact_density"] = v }
+            if let v = m.hebbWagnerElectronConductivity { fields["sigma_n0"] = v }
+            if let v = m.hebbWagnerHoleConductivity { fields["sigma_p0"] = v }
+            if !fields.isEmpty { p.materialExtras[m.identifier, default: [:]].merge(fields) { a, _ in a } }
+        }
+        return p
     }
 
     /// Which time-domain model a cell needs, from what its electrodes are made of.

@@ -114,8 +114,13 @@ public struct MaterialModel: Sendable {
     /// PyBaMM-convention rate constant: i0 = k0·sqrt(c_s(c_max − c_s)), A·m/mol.
     public var rateConstant: ThermalParameter?
     public var volumeChange: Double?
-    // metal
+    // metal and Li interfaces
     public var vacancyDiffusivity: Double?   // m²/s
+    /// Li contact spots per area on the surface this material presents to Li, m⁻² (constriction).
+    public var contactDensity: Double?
+    /// Hebb–Wagner electron and hole conductivities at unit Li activity, S/m.
+    public var hebbWagnerElectronConductivity: Double?
+    public var hebbWagnerHoleConductivity: Double?
 
     public init(identifier: String, name: String, kind: MaterialKind) {
         self.identifier = identifier

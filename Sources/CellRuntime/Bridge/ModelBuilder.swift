@@ -135,6 +135,9 @@ struct ModelBuilder {
         case "k0": model.rateConstant = thermal(v, activation: act("Ea_i0"), law: .simple)
         case "volume_change": model.volumeChange = q
         case "D_vacancy": model.vacancyDiffusivity = q
+        case "contact_density": model.contactDensity = q
+        case "sigma_n0": model.hebbWagnerElectronConductivity = q
+        case "sigma_p0": model.hebbWagnerHoleConductivity = q
         case "ocp":
             model.ocp = try potential(v, material: m, owner: owner, span: fieldSpan)
         default: break  // activation energies are read with their fields; layer-only fields elsewhere

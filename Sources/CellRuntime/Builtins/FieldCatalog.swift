@@ -77,8 +77,12 @@ public enum FieldCatalog {
         Field(name: "k0", expected: .quantity(rateConstant), summary: "reaction rate constant (PyBaMM convention)",
               activation: ("Ea_i0", .simple)),
         Field(name: "volume_change", expected: .quantity(fraction), summary: "volume change over the cycle"),
-        // metal
+        // metal and Li interfaces
         Field(name: "D_vacancy", expected: .quantity(.diffusivity), summary: "vacancy diffusivity in the metal"),
+        Field(name: "contact_density", expected: .quantity(Dimension(length: -2)),
+              summary: "density of Li contact spots on the surface this material presents to Li"),
+        Field(name: "sigma_n0", expected: .quantity(.conductivity), summary: "Hebb–Wagner electron conductivity at unit Li activity"),
+        Field(name: "sigma_p0", expected: .quantity(.conductivity), summary: "Hebb–Wagner hole conductivity at unit Li activity"),
     ]
 
     public static let layerFields: [Field] = [

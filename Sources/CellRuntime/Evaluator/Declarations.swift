@@ -221,6 +221,8 @@ extension Interpreter {
                 if layers.contains(where: { $0.name == l.name.text }) {
                     throw RuntimeError(.redefinition(l.name.text), at: l.name.span)
                 }
+                // An optional layer given as `none` (e.g. `symmetric(..., interlayer: none)`) is left out.
+                if l.spec.fields.isEmpty, l.spec.coatings.isEmpty, case .none = try evaluate(l.spec.material, in: local) { continue }
                 layers.append(try makeLayer(l.spec, role: l.role, name: l.name.text, in: local))
             case .interface(let i):
                 for side in [i.left, i.right] where !layers.contains(where: { $0.name == side.text }) {
