@@ -11,10 +11,11 @@ public enum ContactConstriction {
         rho / 2 * (Double.pi * hardness * area / (spots * pressure)).squareRoot()
     }
 
-    /// Areal density of contact spots, m⁻² (one per 100 µm × 100 µm). ASSUMED, not measured:
-    /// chosen so Li on LLZTO (ρ ≈ 5.3 Ω·m, H = 5 MPa) at ~5 kPa gives ≈ 150 Ω·cm², inside the
-    /// 10–200 Ω·cm² measured range of PHYSICS.md §4. Refit it (it is the n of Holm's law per area).
-    public static let spotDensity = 1e8
+    /// Default areal density of contact spots, m⁻² (one per 80 µm square), for surfaces whose
+    /// material sets no `contact_density`. ASSUMED, shared with the Li-metal model
+    /// (`LithiumMetalParameters.defaultContactSpotDensity`): Li on LLZTO (ρ ≈ 5.3 Ω·m, H = 5 MPa)
+    /// at the 5 kPa attachment pressure of [seed-000] gives 118 Ω·cm² (measured 113 per interface).
+    public static let spotDensity = 1.6e8
 
     /// Floor of the interface ASR at full contact, Ω·m² (0.5 Ω·cm²): the Li|LLZO charge-transfer
     /// ASR modelled by Eckhardt et al. (2023), PHYSICS.md §4; the measured "<1 Ω·cm² at 400 MPa".
@@ -26,7 +27,7 @@ public enum ContactConstriction {
 
     /// Printed with every spectrum that used the constriction law.
     public static let note = "EMPIRICAL constriction law ASR = max(ASR_min, K P^-1/2) (PHYSICS.md §4): "
-        + "K = (rho/2) sqrt(pi H / N_s) with N_s = 1e8 m^-2 (assumed), ASR_min = 0.5 ohm*cm^2 (Eckhardt 2023); "
+        + "K = (rho/2) sqrt(pi H / N_s) with N_s from `contact_density` (default 1.6e8 m^-2, assumed), ASR_min = 0.5 ohm*cm^2 (Eckhardt 2023); "
         + "full contact at P >= H"
 
     /// The constriction-law ASR (Ω·m²) at stack pressure `pressure` (Pa > 0) and temperature `t` (K):
@@ -34,11 +35,11 @@ public enum ContactConstriction {
     /// ``spotDensity`` spots per m²), and ASR_min(T) once P ≥ H (full contact).
     /// `electrolyteConductivity` is σ of the electrolyte at `t` (S/m), `hardness` the metal's H (Pa).
     public static func asr(pressure: Double, hardness: Double, electrolyteConductivity sigma: Double,
-                           temperature t: Double) -> Double {
+                           temperature t: Double, spots: Double = spotDensity) -> Double {
         let floor = ArrheniusLaw.resistance.scale(minimumASR, from: minimumASRTemperature, to: t,
                                                    activationEV: minimumASRActivation)
         guard pressure < hardness else { return floor }
-        let perArea = holmASR(resistivity: 1 / sigma, hardness: hardness, area: 1, spots: spotDensity,
+        let perArea = holmASR(resistivity: 1 / sigma, hardness: hardness, area: 1, spots: spots,
                               pressure: pressure)
         return max(floor, perArea)
     }

@@ -170,8 +170,10 @@ public enum StackCircuit {
             let hardness = try IonicLayerCircuit.requirePositive(metal.hardness, "H", "material `\(metal.identifier)`")
             let sigma = ionic[pair.electrolyte]?.bulkConductivity ?? 0
             guard sigma > 0 else { return }
+            // The surface the Li touches sets the spot density (an interlayer's own, else the electrolyte's).
+            let spots = layers[pair.electrolyte].material.contactDensity ?? ContactConstriction.spotDensity
             asr += ContactConstriction.asr(pressure: pressure, hardness: hardness, electrolyteConductivity: sigma,
-                                           temperature: t)
+                                           temperature: t, spots: spots)
             assembly.note(ContactConstriction.note)
             known = true
         }
