@@ -3,8 +3,12 @@ import CellSyntax
 import CellUnits
 
 extension Interpreter {
-    /// Evaluates an expression in a scope.
+    /// Evaluates an expression in a scope. Nesting that would overflow the stack (see
+    /// `StackGuard`) is a positioned error.
     func evaluate(_ expr: Expr, in env: Environment) throws -> Value {
+        guard StackGuard.currentAddress() > stackLimit else {
+            throw RuntimeError(.stackExhausted, at: expr.span)
+        }
         switch expr.kind {
         case .number(let x):
             return .number(x)

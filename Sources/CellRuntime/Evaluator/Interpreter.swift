@@ -57,6 +57,9 @@ public struct UsedParameter: Hashable {
 public enum RuntimeLimits {
     /// Deeper user-function recursion than this is almost surely unbounded.
     public static let maxCallDepth = 200
+    /// Stack kept free when nested expressions, blocks and calls stop with an error (see
+    /// `StackGuard`).
+    public static let stackReserveBytes = StackGuard.reserveBytes
     /// Lists, ranges and tables larger than this are mistakes at recipe scale.
     public static let maxListCount = 10_000_000
     /// `use` nesting deeper than this is a cycle or a mistake.
@@ -85,6 +88,9 @@ public final class Interpreter {
     public private(set) var printedLines: [String] = []
 
     var callDepth = 0
+    /// The lowest stack address `evaluate` and `execute` may reach (see `StackGuard`); set
+    /// by `execute(_:diagnostics:)` for the thread that runs the program.
+    var stackLimit: UInt = 0
     var useStack: [String] = []
     /// The folder of the file being executed (for `use` and `load`).
     var currentDirectory: String = FileManager.default.currentDirectoryPath
@@ -170,6 +176,9 @@ public final class Interpreter {
     /// Returns the value of the last expression statement (the REPL prints it).
     @discardableResult
     public func execute(_ program: Program, diagnostics: DiagnosticBag) -> Value? {
+        let previousStackLimit = stackLimit
+        if stackLimit == 0 { stackLimit = StackGuard.currentLimit() }
+        defer { stackLimit = previousStackLimit }
         let previousDirectory = currentDirectory
         currentDirectory = (program.file.path as NSString).deletingLastPathComponent
         if currentDirectory.isEmpty { currentDirectory = FileManager.default.currentDirectoryPath }
@@ -203,6 +212,9 @@ public final class Interpreter {
 
     func execute(_ stmt: Stmt, in env: Environment) throws -> Flow {
         if Activity.shared.isCancelled { throw RuntimeError(.other("interrupted (Ctrl-C); files already written are kept"), at: stmt.span) }
+        guard StackGuard.currentAddress() > stackLimit else {
+            throw RuntimeError(.stackExhausted, at: stmt.span)
+        }
         switch stmt.kind {
         case .let(let name, let expr):
             let value = try evaluate(expr, in: env)

@@ -31,6 +31,7 @@ public enum RuntimeMessage: DiagnosticMessage, Equatable {
     case toleranceDimension(String)
     case returnOutsideFunction
     case recursionTooDeep(limit: Int)
+    case stackExhausted
     case rangeWithoutStep
     case rangeTooLarge(count: Int, limit: Int)
     case listTooLarge(limit: Int)
@@ -80,6 +81,8 @@ public enum RuntimeMessage: DiagnosticMessage, Equatable {
         case .toleranceDimension(let detail): return detail
         case .returnOutsideFunction: return "`return` outside a function"
         case .recursionTooDeep(let n): return "function calls nested deeper than \(n) (infinite recursion?)"
+        case .stackExhausted:
+            return "expressions, blocks and function calls nested too deeply (the interpreter's stack is used up)"
         case .rangeWithoutStep: return "this range has no `step`, so it cannot be listed (write `a to b step s`)"
         case .rangeTooLarge(let n, let l): return "range would have \(n) elements; the limit is \(l)"
         case .listTooLarge(let l): return "list would exceed \(l) elements"

@@ -90,7 +90,8 @@ public enum SyntaxMessage: DiagnosticMessage, Equatable {
         case .expectedCellItem(let found):
             return "expected field, `layer`, `interlayer`, `interface` or `let` in cell, found \(found)"
         case .expectedField(let found): return "expected field (`name = value`), found \(found)"
-        case .nestingTooDeep(let limit): return "nesting too deep (more than \(limit) levels)"
+        case .nestingTooDeep(let limit):
+            return "nesting too deep (more than \(limit) levels of brackets, blocks and operators)"
         }
     }
 

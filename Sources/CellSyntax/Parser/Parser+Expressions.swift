@@ -21,7 +21,10 @@ extension Parser {
     /// orExpr = andExpr { "or" andExpr } ;
     mutating func parseOr() -> Expr {
         var left = parseAnd()
-        while match(.keyword(.or)) {
+        var links = 0
+        defer { leaveChain(links) }
+        while check(.keyword(.or)), enterChainLink(&links) {
+            advance()
             left = binary(.or, left, parseAnd())
         }
         return left
@@ -30,7 +33,10 @@ extension Parser {
     /// andExpr = notExpr { "and" notExpr } ;
     mutating func parseAnd() -> Expr {
         var left = parseNot()
-        while match(.keyword(.and)) {
+        var links = 0
+        defer { leaveChain(links) }
+        while check(.keyword(.and)), enterChainLink(&links) {
+            advance()
             left = binary(.and, left, parseNot())
         }
         return left
@@ -78,7 +84,10 @@ extension Parser {
     /// conversion = rangeExpr { "in" unitExpr } ;
     mutating func parseConversion() -> Expr {
         var value = parseRange()
-        while match(.keyword(.in)) {
+        var links = 0
+        defer { leaveChain(links) }
+        while check(.keyword(.in)), enterChainLink(&links) {
+            advance()
             guard let unit = parseUnitExpr(afterIn: true) else { return value }
             value = Expr(.convert(value, unit), span: value.span.merged(with: unit.span))
         }
@@ -106,7 +115,10 @@ extension Parser {
     /// atExpr = additive { "at" additive } ;
     mutating func parseAt() -> Expr {
         var value = parseAdditive()
-        while match(.keyword(.at)) {
+        var links = 0
+        defer { leaveChain(links) }
+        while check(.keyword(.at)), enterChainLink(&links) {
+            advance()
             let temperature = parseAdditive()
             value = Expr(.at(value, temperature), span: value.span.merged(with: temperature.span))
         }
@@ -117,7 +129,9 @@ extension Parser {
     /// A `+` or `-` that starts a line begins a new statement instead.
     mutating func parseAdditive() -> Expr {
         var left = parseMultiplicative()
-        while !atLineStart, check(.plus) || check(.minus) {
+        var links = 0
+        defer { leaveChain(links) }
+        while !atLineStart, check(.plus) || check(.minus), enterChainLink(&links) {
             let op: BinaryOperator = advance().kind == .plus ? .add : .subtract
             left = binary(op, left, parseMultiplicative())
         }
@@ -127,7 +141,9 @@ extension Parser {
     /// multiplicative = unary { ("*" | "·" | "/") unary } ;
     mutating func parseMultiplicative() -> Expr {
         var left = parseUnary()
-        while check(.star) || check(.slash) {
+        var links = 0
+        defer { leaveChain(links) }
+        while check(.star) || check(.slash), enterChainLink(&links) {
             let op: BinaryOperator = advance().kind == .star ? .multiply : .divide
             left = binary(op, left, parseUnary())
         }
@@ -173,8 +189,12 @@ extension Parser {
     /// A `(` or `[` that starts a line does not continue the expression; a `.` does.
     mutating func parsePostfix() -> Expr {
         var expr = parsePrimary()
+        var links = 0
+        defer { leaveChain(links) }
         // Progress: each suffix consumes its opener; after an error the chain stops.
         while !panicMode {
+            let continues = checkSameLine(.leftParen) || checkSameLine(.leftBracket) || check(.dot)
+            if continues, !enterChainLink(&links) { return expr }
             if checkSameLine(.leftParen) {
                 expr = parseCallSuffix(callee: expr)
             } else if checkSameLine(.leftBracket) {

@@ -250,6 +250,21 @@ public struct Parser {
         depth -= 1
     }
 
+    /// Enters one more level for an operator that lengthens a left-deep chain (`a + b + c`,
+    /// `x.a.b`, `f(1)(2)`): such a tree is as deep as the chain is long, and evaluating or
+    /// releasing it recurses once per link, so links count as nesting. Reports
+    /// `nestingTooDeep` and returns false at the limit; the caller gives back all its links
+    /// with `leaveChain(_:)`.
+    mutating func enterChainLink(_ links: inout Int) -> Bool {
+        guard enterNesting() else { return false }
+        links += 1
+        return true
+    }
+
+    mutating func leaveChain(_ links: Int) {
+        depth -= links
+    }
+
     /// The span from `start` to the end of the last consumed token.
     func span(from start: Span) -> Span {
         start.merged(with: previous.span)
