@@ -43,5 +43,40 @@ bench: deps
 	$(SWIFT) build -c release --product cell-bench
 	.build/release/cell-bench
 
+# `make fuzz FUZZ_SECONDS=60`: libFuzzer for FUZZ_SECONDS per target over recipes (lexer →
+# parser → checker, Tests/fuzz/RecipeFuzzer.swift) and over the data-file readers
+# (Tests/fuzz/DataFuzzer.swift). The package is built apart (release, -sanitize=fuzzer, in
+# $(FUZZ_BUILD)) and swiftc links the entry files with its objects, so `swift build` and
+# `swift test` never see a sanitizer flag. Seeds: the golden inputs, examples, stdlib and the
+# EIS samples; new inputs go to $(FUZZ_OUT)/<target>-corpus, crashers to $(FUZZ_OUT)/crashes
+# (keep each as a golden under Tests/GoldenTests/Golden/input/robustness). See docs/robustness.md.
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD   ?= .build/fuzz
+FUZZ_OUT     ?= out/fuzz
+FUZZ_FLAGS   ?= -timeout=10 -rss_limit_mb=4096 -print_final_stats=1
+# Longest input tried: recipes of 2 KiB reach every construct; data files need room for headers.
+FUZZ_RECIPE_MAX_LEN ?= 2048
+FUZZ_DATA_MAX_LEN   ?= 32768
+FUZZ_SUMMARY  = '^(Done|stat::|==[0-9]+== ERROR|SUMMARY)|Test unit written|deadly signal'
+FUZZ_MODULES  = CellDiagnostics CellUnits CellSyntax CellNumerics CellPhysics CellData CellOutput \
+                CellRuntime ComplexModule RealModule _NumericsShims
+FUZZ_LINK     = -sanitize=fuzzer -parse-as-library -O -I $(FUZZ_BUILD)/release/Modules \
+                -Xcc -fmodule-map-file=$$(find $(FUZZ_BUILD)/checkouts/swift-numerics/Sources/_NumericsShims -name module.modulemap | head -1)
+FUZZ_OBJECTS  = $$(for m in $(FUZZ_MODULES); do ls $(FUZZ_BUILD)/release/$$m.build/*.o; done)
+FUZZ_DATA_SEEDS = Tests/CellDataTests/Fixtures $(firstword $(wildcard ../shared/data/eis-samples /work/shared/data/eis-samples))
+
+fuzz: deps
+	$(SWIFT) build -c release --build-path $(FUZZ_BUILD) --target CellRuntime -Xswiftc -sanitize=fuzzer
+	swiftc $(FUZZ_LINK) Tests/fuzz/RecipeFuzzer.swift $(FUZZ_OBJECTS) -o $(FUZZ_BUILD)/fuzz-recipe
+	swiftc $(FUZZ_LINK) Tests/fuzz/DataFuzzer.swift $(FUZZ_OBJECTS) -o $(FUZZ_BUILD)/fuzz-data
+	mkdir -p $(FUZZ_OUT)/recipe-corpus $(FUZZ_OUT)/data-corpus $(FUZZ_OUT)/crashes
+	CELL_STDLIB=$(CURDIR)/stdlib $(FUZZ_BUILD)/fuzz-recipe $(FUZZ_OUT)/recipe-corpus \
+	  Tests/GoldenTests/Golden/input $(wildcard examples) stdlib -max_len=$(FUZZ_RECIPE_MAX_LEN) \
+	  -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=$(FUZZ_OUT)/crashes/recipe- $(FUZZ_FLAGS) \
+	  > $(FUZZ_OUT)/recipe.log 2>&1; status=$$?; grep -E $(FUZZ_SUMMARY) $(FUZZ_OUT)/recipe.log; exit $$status
+	$(FUZZ_BUILD)/fuzz-data $(FUZZ_OUT)/data-corpus $(FUZZ_DATA_SEEDS) -max_len=$(FUZZ_DATA_MAX_LEN) \
+	  -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=$(FUZZ_OUT)/crashes/data- $(FUZZ_FLAGS) \
+	  > $(FUZZ_OUT)/data.log 2>&1; status=$$?; grep -E $(FUZZ_SUMMARY) $(FUZZ_OUT)/data.log; exit $$status
+
 clean:
 	rm -rf .build out
