@@ -63,7 +63,19 @@ public final class DiagnosticBag {
     public private(set) var diagnostics: [Diagnostic] = []
     public init() {}
 
-    public func report(_ d: Diagnostic) { diagnostics.append(d) }
+    /// Most diagnostics kept; past it one error says so and the rest are dropped. Each one
+    /// prints its source line, so a stranger's 16 MiB file of mistakes must not turn into
+    /// gigabytes of messages; no person reads past the first hundred anyway.
+    public static let maxDiagnostics = 100
+
+    public func report(_ d: Diagnostic) {
+        if diagnostics.count < Self.maxDiagnostics {
+            diagnostics.append(d)
+        } else if diagnostics.count == Self.maxDiagnostics {
+            let text = "too many problems; stopped reporting after \(Self.maxDiagnostics)"
+            diagnostics.append(.error(PlainMessage(text, id: "diagnostics.tooMany"), at: nil))
+        }
+    }
     public func error(_ m: any DiagnosticMessage, at span: Span?, notes: [Diagnostic.Note] = []) {
         report(.error(m, at: span, notes: notes))
     }

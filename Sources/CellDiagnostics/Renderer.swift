@@ -40,15 +40,31 @@ public struct DiagnosticRenderer: Sendable {
     /// The source line with a gutter and a `^~~~` marker under the span (first line only).
     private func excerpt(_ span: Span) -> String {
         let file = span.file
-        let (line, col) = file.location(of: span.start)
-        let lineText = file.lineText(line).replacingTabs()
+        let (line, fullCol) = file.location(of: span.start)
+        let fullText = file.lineText(line)
+        let scalars = fullText.unicodeScalars
+        let count = scalars.count
         let (endLine, endCol) = file.location(of: span.end)
-        let width: Int
+        var width: Int
         if endLine == line {
-            width = max(1, endCol - col)
+            width = max(1, endCol - fullCol)
         } else {
-            width = max(1, lineText.unicodeScalars.count - col + 1)
+            width = max(1, count - fullCol + 1)
         }
+        // A long line is cut to a window around the caret, marked with `…` on each cut side.
+        var col = fullCol
+        var shown = fullText
+        if count > Self.maxExcerptWidth {
+            let start = max(0, min(col - 1 - Self.maxExcerptWidth / 2, count - Self.maxExcerptWidth))
+            let end = min(count, start + Self.maxExcerptWidth)
+            let from = scalars.index(scalars.startIndex, offsetBy: start)
+            let to = scalars.index(from, offsetBy: end - start)
+            shown = (start > 0 ? "…" : "") + String(scalars[from..<to]) + (end < count ? "…" : "")
+            let caret = col - 1  // 0-based position of the caret in the whole line
+            width = max(1, min(caret + width, end) - caret)
+            col = caret - start + 1 + (start > 0 ? 1 : 0)
+        }
+        let lineText = shown.replacingTabs()
         let gutter = String(line)
         let pad = String(repeating: " ", count: gutter.count)
         var marker = String(repeating: " ", count: max(0, col - 1)) + "^"
@@ -56,12 +72,19 @@ public struct DiagnosticRenderer: Sendable {
         if color { marker = "\u{1B}[1;32m" + marker + "\u{1B}[0m" }
         return " \(gutter) | \(lineText)\n \(pad) | \(marker)\n"
     }
+
+    /// Widest excerpt of a source line, in characters: a recipe written as one huge line
+    /// must not be printed whole under every error.
+    public static let maxExcerptWidth = 160
 }
 
 extension String {
     /// Tabs become single spaces so that the caret column stays right.
     fileprivate func replacingTabs() -> String {
-        String(unicodeScalars.map { $0 == "\t" ? " " : Character($0) })
+        guard utf8.contains(UInt8(ascii: "\t")) else { return self }
+        var result = ""
+        result.unicodeScalars.append(contentsOf: unicodeScalars.map { $0 == "\t" ? " " : $0 })
+        return result
     }
 }
 

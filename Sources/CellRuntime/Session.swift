@@ -44,6 +44,11 @@ public enum Recipe {
         report.file = file
         let interpreter = Interpreter(options: options, printer: printer)
         interpreter.recipeRoot = root
+        defer {
+            // Break the scope ↔ function reference cycles (see `Environment.removeAll`).
+            interpreter.scope.removeAll()
+            interpreter.globals.removeAll()
+        }
         let stdlibProblems = interpreter.loadStdlib()
         if !stdlibProblems.isEmpty {
             report.diagnostics += stdlibProblems

@@ -24,6 +24,14 @@ public final class Environment {
         return true
     }
 
+    /// Drops every binding of this scope. A user function holds the scope it was defined in,
+    /// so a scope and its functions form a reference cycle: a finished run breaks it with this,
+    /// or every run in one process (REPL `:load`, tests, the fuzzer) leaks its whole scope.
+    public func removeAll() {
+        values = [:]
+        order = []
+    }
+
     /// Rebinds (REPL redefinition, `:reset`).
     public func assign(_ name: String, _ value: Value) {
         if values[name] == nil { order.append(name) }
