@@ -92,6 +92,7 @@ struct TestCommand: ParsableCommand {
 
     @Argument(help: "Recipe files (.cell).") var files: [String]
     @OptionGroup var output: OutputOptions
+    @Flag(help: "Also show observed and expected values of the expects that pass.") var verbose = false
 
     func run() throws {
         var passed = 0, failed = 0, broken = 0
@@ -110,6 +111,7 @@ struct TestCommand: ParsableCommand {
                 if e.passed {
                     passed += 1
                     print("PASS \(file):\(line)  \(source)")
+                    if verbose { print("     \(e.detail)") }
                 } else {
                     failed += 1
                     print("FAIL \(file):\(line)  \(source)\n     \(e.detail)")
