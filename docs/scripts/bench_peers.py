@@ -7,7 +7,7 @@
 Cases (issue 10): (1) the 9-parameter fit `R0-p(R1,CPE1)-p(R2,CPE2)-CPE3` on 71 points vs
 impedance.py's CustomCircuit.fit; (2) 10 CC-CV cycles of the Chen2020 SPM cell vs PyBaMM's SPM;
 (3) examples/feng2020_garnet_aclb.cell end to end; (4) 2000 h of symmetric-cell cycling;
-(6) a 101-spectrum sweep with CELL_THREADS=1 and 2. A peer is timed only when its Python is given.
+(6) sweeps (101 spectra, 20 fits, 8 SPM runs) with CELL_THREADS=1 and 2. A peer is timed only when its Python is given.
 
 Every timing is a whole process (start-up, imports, parsing, solving, writing), measured with
 time.perf_counter around subprocess.run; the commands of all cases are run alternately, one
@@ -66,6 +66,8 @@ def main():
     cases.append(("sweep", "101-spectrum sweep, CELL_THREADS=2", [cell, "run", os.path.join(BENCH, "sweep_spectra.cell"), "--out", out + "/sweep2"], env2))
     cases.append(("sweep", "20-fit sweep, CELL_THREADS=1", [cell, "run", os.path.join(BENCH, "sweep_fits.cell"), "--out", out + "/fits1"], env1))
     cases.append(("sweep", "20-fit sweep, CELL_THREADS=2", [cell, "run", os.path.join(BENCH, "sweep_fits.cell"), "--out", out + "/fits2"], env2))
+    cases.append(("sweep", "8 SPM runs sweep, CELL_THREADS=1", [cell, "run", os.path.join(BENCH, "sweep_spm.cell"), "--out", out + "/spm1"], env1))
+    cases.append(("sweep", "8 SPM runs sweep, CELL_THREADS=2", [cell, "run", os.path.join(BENCH, "sweep_spm.cell"), "--out", out + "/spm2"], env2))
     if args.only:
         keep = set(args.only.split(","))
         cases = [c for c in cases if c[0] in keep]
@@ -106,6 +108,12 @@ def main():
     ratio("PyBaMM SPM Chen2020 (10 CC-CV cycles)", "cell run spm_chen2020.cell (10 CC-CV cycles)", "SPM speed-up")
     ratio("101-spectrum sweep, CELL_THREADS=1", "101-spectrum sweep, CELL_THREADS=2", "spectrum sweep, 2 threads vs 1")
     ratio("20-fit sweep, CELL_THREADS=1", "20-fit sweep, CELL_THREADS=2", "fit sweep, 2 threads vs 1")
+    ratio("8 SPM runs sweep, CELL_THREADS=1", "8 SPM runs sweep, CELL_THREADS=2", "SPM sweep, 2 threads vs 1")
+    for a, b in [("sweep1/sweep.csv", "sweep2/sweep.csv"), ("fits1/fits.csv", "fits2/fits.csv"), ("spm1/rates.csv", "spm2/rates.csv")]:
+        pa, pb = os.path.join(out, a), os.path.join(out, b)
+        if os.path.exists(pa) and os.path.exists(pb):
+            same = open(pa, "rb").read() == open(pb, "rb").read()
+            print(f"{a} vs {b}: {'byte-identical' if same else 'DIFFERENT'}")
 
 
 if __name__ == "__main__":
