@@ -31,6 +31,7 @@ public enum Shards {
             return report
         }
         let (interpreter, program) = prepared
+        defer { release(interpreter) }
         let plan = ShardPlan(mode: .compute(selection), program: program)
         interpreter.shardPlan = plan
         report.sweepCount = plan.sweeps.count
@@ -71,6 +72,7 @@ public enum Shards {
             report.diagnostics = diagnostics
             return report
         }
+        defer { release(interpreter) }
         report.file = program.file
         let sweeps = ShardPlan.topLevelSweeps(program)
         do {
@@ -135,6 +137,12 @@ public enum Shards {
         }
     }
 
+    /// Breaks the scope ↔ function reference cycles after a run, as `Recipe.run` does.
+    static func release(_ interpreter: Interpreter) {
+        interpreter.scope.removeAll()
+        interpreter.globals.removeAll()
+    }
+
     /// An interpreter with the stdlib loaded and the parsed recipe, or nil with diagnostics.
     static func prepare(path: String, options: RunOptions, printer: @escaping (String) -> Void,
                         into diagnostics: inout [Diagnostic]) -> (Interpreter, Program)? {
@@ -150,12 +158,14 @@ public enum Shards {
         let problems = interpreter.loadStdlib()
         if !problems.isEmpty {
             diagnostics += problems
+            release(interpreter)
             return nil
         }
         let bag = DiagnosticBag()
         let program = Parser.parse(file, diagnostics: bag)
         if bag.hasErrors {
             diagnostics += bag.diagnostics
+            release(interpreter)
             return nil
         }
         return (interpreter, program)
