@@ -6,7 +6,7 @@ CELL_DEBUG  = .build/debug/cell
 CELL        = .build/release/cell
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build release demo test bench fuzz clean
+.PHONY: all deps build release demo test bench bench-peers fuzz clean
 
 all: build
 
@@ -39,9 +39,16 @@ test: deps
 	$(SWIFT) test --parallel
 	$(CELL_DEBUG) test examples/*.cell --out out/test-examples
 
+# Micro-benchmarks (cell-bench), then whole `cell` processes (docs/performance.md); no network.
 bench: deps
 	$(SWIFT) build -c release --product cell-bench
 	.build/release/cell-bench
+	$(SWIFT) build -c release --product cell
+	python3 docs/scripts/bench_peers.py --runs 5
+
+# The same side by side with impedance.py and PyBaMM, installed into a throwaway venv (network).
+bench-peers: deps
+	SWIFT=$(SWIFT) sh docs/scripts/bench_peers.sh
 
 # `make fuzz FUZZ_SECONDS=60`: libFuzzer for FUZZ_SECONDS per target over recipes (lexer →
 # parser → checker, Tests/fuzz/RecipeFuzzer.swift) and over the data-file readers

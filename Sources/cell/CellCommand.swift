@@ -21,7 +21,8 @@ struct CellCommand: ParsableCommand {
             """,
         version: version,
         subcommands: [RunCommand.self, CheckCommand.self, TestCommand.self, EISCommand.self, FitCommand.self,
-                      KKCommand.self, DataCommand.self, ReplCommand.self, FmtCommand.self],
+                      KKCommand.self, DataCommand.self, ReplCommand.self, FmtCommand.self,
+                      MergeCommand.self],
         defaultSubcommand: ReplCommand.self
     )
 

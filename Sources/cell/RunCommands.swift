@@ -26,9 +26,15 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @Flag(help: "Also write report.html (recipe, results, plots, expects, parameters) into the output folder.")
     var report = false
+    @Option(help: "Run only shard i of N of the top-level sweeps and write shard-i-of-N.json (see `cell merge`, docs/sharding.md).")
+    var shard: String?
 
     func run() throws {
         let folder = output.folder(for: file)
+        if let shard {
+            try MergeCommand.runShard(file: file, shard: shard, output: output)
+            return
+        }
         let options = RunOptions(mode: .run, outputDirectory: folder, allowedReadRoots: output.allowRead,
                                  stdlibDirectory: Terminal.stdlib())
         Interrupts.install()

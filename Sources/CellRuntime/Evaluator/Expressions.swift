@@ -468,6 +468,9 @@ extension Interpreter {
                                              context: "`table for`"), at: row.span)
         }
         let columns = fields.map(\.name.text)
+        if let rows = try shardedRows(variable, sequence, items: items, columns: columns, fields: fields, in: env) {
+            return .table(Table(columns: columns, rows: rows))
+        }
         if items.count >= Self.minimumParallelIterations, Self.workerCount > 1, !isChecking, Self.isExpensive(fields.map(\.value)) {
             let rows = try parallelMap(items.count) { worker, i -> [Value] in
                 let inner = Environment(parent: env)

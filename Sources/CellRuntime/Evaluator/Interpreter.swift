@@ -98,6 +98,8 @@ public final class Interpreter {
     /// Inside a parallel worker: `export`/`plot` are queued, not written (see Parallel.swift).
     var defersWrites = false
     var pendingWrites: [PendingWrite] = []
+    /// `cell run --shard` / `cell merge`: how top-level sweeps are computed (Sharding/ShardPlan.swift).
+    var shardPlan: ShardPlan?
 
     /// A worker for a parallel loop: same options, scopes and position; its own outputs.
     init(sharing parent: Interpreter) {
