@@ -17,6 +17,16 @@ func frequency(_ text: String, option: String) throws -> Double {
     return q.value
 }
 
+/// `10,100,1e-6` → numbers; a usage error names the option and the bad part.
+func numbers(_ text: String, option: String) throws -> [Double] {
+    try text.split(separator: ",").map { part -> Double in
+        guard let v = Double(part.trimmingCharacters(in: .whitespaces)), v.isFinite else {
+            throw ValidationError("\(option): `\(part)` is not a number")
+        }
+        return v
+    }
+}
+
 /// Exit with status 1 after printing `error: message` (recipe-level failures, not usage errors).
 func fail(_ message: String) -> ExitCode {
     Terminal.error("error: \(message)\n")
@@ -50,12 +60,7 @@ struct EISCommand: ParsableCommand {
     @Option(name: .customLong("per-decade"), help: "Points per decade.") var perDecade: Int = 10
 
     func run() throws {
-        let values = try params.split(separator: ",").map { part -> Double in
-            guard let v = Double(part.trimmingCharacters(in: .whitespaces)), v.isFinite else {
-                throw ValidationError("--params: `\(part)` is not a number")
-            }
-            return v
-        }
+        let values = try numbers(params, option: "--params")
         let f1 = try frequency(from, option: "--from"), f2 = try frequency(to, option: "--to")
         do {
             let fs = try EISTable.frequencies(from: f1, to: f2, perDecade: perDecade)
@@ -86,12 +91,7 @@ struct FitCommand: ParsableCommand {
         guard let w = FitWeighting(rawValue: weighting) else {
             throw ValidationError("--weighting must be one of \(FitWeighting.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let initial = try guess.map { text in
-            try text.split(separator: ",").map { part -> Double in
-                guard let v = Double(part.trimmingCharacters(in: .whitespaces)) else { throw ValidationError("--guess: `\(part)` is not a number") }
-                return v
-            }
-        }
+        let initial = try guess.map { try numbers($0, option: "--guess") }
         do {
             let result = try CircuitFitter.fit(circuit: circuit, data: spectrum, initialGuess: initial, weighting: w)
             print(json ? result.json() : result.table())
