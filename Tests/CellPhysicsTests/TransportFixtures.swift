@@ -78,3 +78,52 @@ enum TransportFixtures {
         return ys[lo] + (ys[hi] - ys[lo]) * (x - xs[lo]) / (xs[hi] - xs[lo])
     }
 }
+
+extension TransportFixtures {
+    /// Linear OCP U(x) = 4.5 − x (V) on [0.2, 1]: U = 4.2 V at x = 0.3, 3.55 V at x = 0.95.
+    static let linearOCP = OpenCircuitPotential.table(x: [0.2, 0.4, 0.6, 0.8, 1.0], u: [4.3, 4.1, 3.9, 3.7, 3.5])
+
+    /// Li | LLZO (100 µm, 0.1 S/m) | cathode (10 mg/cm² active, 140 mAh/g rate basis) on 1 cm².
+    /// `capacitance` nil keeps the default double layer; 0 disables it.
+    static func halfCell(anodeASR: Double? = nil, cathodeASR: Double? = nil, capacitance: Double? = nil,
+                         anodeI0: Double? = nil, cathodeI0: Double? = nil, ocp: OpenCircuitPotential = linearOCP,
+                         leakage: Double? = nil, diffusivity: Double = 1e-14) -> CellModel {
+        var li = MaterialModel(identifier: "Li", name: "Li", kind: .metal)
+        li.ocp = .constant(0)
+        var anode = LayerModel(name: "anode", material: li)
+        anode.thickness = 100e-6
+        var llzo = MaterialModel(identifier: "LLZO", name: "LLZO", kind: .electrolyte)
+        llzo.ionicConductivity = ThermalParameter(0.1, activationEnergy: 0.36, law: .conductivity)
+        llzo.electronicConductivity = leakage.map { ThermalParameter($0, law: .conductivity) }
+        var separator = LayerModel(name: "separator", material: llzo)
+        separator.thickness = 100e-6
+        var lco = MaterialModel(identifier: "LCO", name: "LCO", kind: .active)
+        lco.ocp = ocp
+        lco.density = 5050
+        lco.maxConcentration = 51_555
+        lco.diffusivity = ThermalParameter(diffusivity, law: .simple)
+        lco.particleRadius = 5e-6
+        lco.initialLiFraction = 0.95
+        lco.rateBasis = 140 * 3600
+        lco.exchangeCurrentDensity = cathodeI0.map { ThermalParameter($0, law: .simple) }
+        var cathode = LayerModel(name: "cathode", material: lco)
+        cathode.loading = 0.1
+        var left = InterfaceModel(left: "anode", right: "separator")
+        left.areaSpecificResistance = anodeASR.map { ThermalParameter($0, law: .resistance) }
+        left.exchangeCurrentDensity = anodeI0.map { ThermalParameter($0, law: .simple) }
+        left.capacitance = capacitance
+        var right = InterfaceModel(left: "separator", right: "cathode")
+        right.areaSpecificResistance = cathodeASR.map { ThermalParameter($0, law: .resistance) }
+        right.capacitance = capacitance
+        return CellModel(name: "half", area: 1e-4, temperature: 298.15, layers: [anode, separator, cathode],
+                         interfaces: [left, right])
+    }
+
+    /// Prints and checks |observed − expected| ≤ tolerance (absolute).
+    static func assertClose(_ observed: Double, _ expected: Double, absolute tolerance: Double, _ what: String,
+                            file: StaticString = #filePath, line: UInt = #line) {
+        let error = abs(observed - expected)
+        print("\(what): expected \(expected), observed \(observed), error \(error), relative \(error / max(abs(expected), 1e-300))")
+        XCTAssertLessThanOrEqual(error, tolerance, what, file: file, line: line)
+    }
+}

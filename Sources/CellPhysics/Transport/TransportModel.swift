@@ -60,6 +60,9 @@ public struct TransportModel: CellSimulation {
     var metalGain = [0.0, 0.0]
     var lastSurface = [Double.nan, Double.nan]
     var acceptedSteps = 0
+    /// The control and last step length of the previous leaf step (continued without a jump).
+    var lastControl: StepControl?
+    var lastStep = 0.0
     /// Cumulative |charge| passed, C (for inherited charge limits).
     var totalCharge = 0.0
     var origins: [Int: (limit: StepLimit, time: Double, charge: Double)] = [:]

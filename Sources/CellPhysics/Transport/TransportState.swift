@@ -116,6 +116,8 @@ struct AlgebraicSolver: Sendable {
         for _ in 0..<maxNewtonIterations {
             let norm = evaluate(dt: dt, control: control, previous: previous, a: a, b: b, k: k, withJacobian: true)
             guard norm.isFinite else { throw SolveFailure(reason: "non-finite residual") }
+            // At round-off level the update test can stall when the Jacobian is tiny: accept.
+            if norm <= residualTolerance { converged = true; break }
             var delta = residual.map { -$0 }
             try Self.solveDense(&jacobian, &delta, n)
             var step = 1.0
@@ -268,6 +270,8 @@ struct AlgebraicSolver: Sendable {
 private let newtonTolerance = 1e-11
 /// A/m²: the absolute scale of current unknowns in the Newton test (0.1 µA/cm²).
 private let currentScale = 1e-3
+/// Residuals (V) at or below this are round-off: the Newton iterate is converged.
+private let residualTolerance = 1e-12
 /// Newton iterations before the step is rejected and shrunk.
 private let maxNewtonIterations = 40
 

@@ -28,6 +28,13 @@ struct TrialOutcome {
     var metalGain: [Double]
 }
 
+/// V per max-length step below which a step counts as steady (1 nV).
+private let steadyVoltage = 1e-9
+/// Relative current change per max-length step below which a step counts as steady.
+private let steadyCurrent = 1e-9
+/// Consecutive steady max-length steps before a step that cannot end is reported.
+private let steadyStepCount = 50
+
 extension TransportModel {
     /// Regula falsi stops when the located step is this close (s) to the bracket's far end.
     private static let eventTimeResolution = 1e-9
@@ -177,9 +184,13 @@ extension TransportModel {
         var outcome = TrialOutcome(trial: start, time: time, charge: totalCharge, metalGain: metalGain)
         if let end = reachedLimit(watched, outcome, recorder: recorder) { return end }
 
-        var dt = options.initialStep
+        // Restart from a small step only where the control jumps (new current or a hold).
+        var dt = control == lastControl ? max(lastStep, options.initialStep) : options.initialStep
+        lastControl = control
         var history: [(t: Double, v: Double, x: [Double])] = [(time, voltage, start.surface)]
-        var stepsHere = 0, sinceSample = 0
+        var stepsHere = 0, sinceSample = 0, steadySteps = 0
+        let canSettle = duration == nil
+        defer { lastStep = dt }
         while true {
             if let stop = duration { dt = min(dt, max(stop - time, 0)) }
             dt = min(dt, options.maxStep)
@@ -226,6 +237,7 @@ extension TransportModel {
                 dt = max(final.dt, options.initialStep)
                 continue
             }
+            let previousCurrent = current
             accept(trial)
             stepsHere += 1
             sinceSample += 1
@@ -233,6 +245,20 @@ extension TransportModel {
             if sinceSample >= stride {
                 record(recorder, k: k)
                 sinceSample = 0
+            }
+            // A step whose state no longer changes can never reach its limits.
+            if canSettle, dt >= 0.99 * options.maxStep, let previous = history.last,
+               abs(voltage - previous.v) < steadyVoltage,
+               abs(current - previousCurrent) <= steadyCurrent * abs(current) + 1e-18,
+               (0..<2).allSatisfy({ particles[$0] == nil || abs(trial.surface[$0] - previous.x[$0]) < steadyVoltage }) {
+                steadySteps += 1
+                if steadySteps >= steadyStepCount {
+                    throw ModelError.limitExceeded(
+                        what: "a step whose limits the cell never reaches (steady at \(voltage) V, \(current) A; reached \(reached))",
+                        limit: "\(steadyStepCount) steps of \(options.maxStep) s without change")
+                }
+            } else {
+                steadySteps = 0
             }
             history.append((time, voltage, trial.surface))
             if history.count > 2 { history.removeFirst() }
