@@ -6,9 +6,10 @@ final class TransportGITTTests: XCTestCase {
     func testGITTRecoversDiffusivity() throws {
         let d = 1e-14
         let cell = TransportFixtures.halfCell(cathodeASR: 20e-4, cathodeI0: 1.0, diffusivity: d)
-        // τ = 120 s ≪ R²/D = 2500 s; rests of 2 h relax the particle.
+        // τ = 30 s ≪ R²/D = 2500 s (Weppner–Huggins needs √(Dτ) ≪ R_p: at 120 s the sphere's curvature
+        // already biases D by −27 %); rests of 2 h relax the particle.
         let p = ProtocolModel(name: "gitt", steps: [.repeatCount(5, [
-            .current(.charge, .cRate(0.1), limits: [.duration(120)]),
+            .current(.charge, .cRate(0.1), limits: [.duration(30)]),
             .rest(limits: [.duration(7200)]),
         ])])
         let result = try TransportModel.simulate(cell: cell, protocol: p)
@@ -17,7 +18,7 @@ final class TransportGITTTests: XCTestCase {
         XCTAssertEqual(ds.count, 5)
         for (i, estimate) in ds.enumerated() {
             print("GITT pulse \(i): D expected \(d), observed \(estimate), relative error \(abs(estimate - d) / d)")
-            XCTAssertEqual(estimate, d, accuracy: 0.25 * d)
+            XCTAssertEqual(estimate, d, accuracy: 0.10 * d)
         }
         let polarization = try XCTUnwrap(result.scalar("gitt_polarization"))
         XCTAssertGreaterThan(polarization.value, 0)
