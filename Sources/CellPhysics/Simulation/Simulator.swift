@@ -15,8 +15,9 @@ public enum Simulator {
         }
         switch classify(cell) {
         case .intercalation:
-            var model = try TransportModel(cell: cell, temperature: temperature)
-            return try runner.run(protocolModel, on: &model)
+            // simulate() adds the model notes and the GITT analysis when the protocol titrates.
+            return try TransportModel.simulate(cell: cell, protocol: protocolModel, temperature: temperature,
+                                               impedance: impedanceFunction)
         case .symmetricLithium:
             return try SymmetricCellModel.simulate(protocolModel, on: cell, runner: runner, parameters: lithiumParameters(cell))
         case .blockingElectrodes:
