@@ -244,7 +244,19 @@ struct TransportCell: Sendable {
                                                  conductingFraction: 1, exponent: 0, factor: 1)]
             var electronic: [OhmicTerm]?
             let sigmaE = layer.components.compactMap(\.material.electronicConductivity)
-            if sigmaE.count == layer.components.count {
+            if let (g, sIndex) = SolderedGarnetModel.garnetAndSolder(layer) {
+                // A solder wraps every garnet grain, so electrons cross its shells in series: the
+                // brick-layer geometry of PHYSICS.md §3 (total shell thickness Lφ/3) with the
+                // solder's own σ_e — the grain-boundary σ_e that PHYSICS.md §7 says matters.
+                let shell = l * phi[sIndex] / 3
+                if let grains = layer.components[g].material.electronicConductivity,
+                   let solder = layer.components[sIndex].material.electronicConductivity {
+                    electronic = [.layer(name: "\(layer.name).electronic.grains", thickness: l - shell, conductivity: grains),
+                                  .layer(name: "\(layer.name).electronic.shells", thickness: shell, conductivity: solder)]
+                } else {
+                    notes.append("`\(layer.components[sIndex].material.name)` in `\(layer.name)` has no `sigma_e`: its grain-boundary shells are taken as electronically blocking (no leakage)")
+                }
+            } else if sigmaE.count == layer.components.count {
                 electronic = [.composite(name: "\(layer.name).electronic", thickness: l,
                                          phases: Array(zip(phi, sigmaE)).map { ($0, $1) },
                                          conductingFraction: 1, exponent: 0, factor: 1)]
