@@ -88,13 +88,15 @@ extension Interpreter {
         let workers = (0..<count).map { _ in makeWorker() }
         let results = ResultSlots<T>(count: count)
         let threads = max(1, min(Self.workerCount, count))
-        let chunk = (count + threads - 1) / threads
         // Each worker interpreter is touched by exactly one thread; the scopes they share are only
         // read while the loop runs (iterations bind names in their own child scopes), which is
         // what makes handing them across threads sound.
         let shared = UncheckedSendable((workers: workers, body: body))
-        DispatchQueue.concurrentPerform(iterations: threads) { t in
-            for i in (t * chunk)..<min(count, (t + 1) * chunk) {
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            // Iterations are handed out one at a time (not in fixed blocks), so a sweep whose
+            // iterations differ in cost (a short that ends a CCD early, a slow fit) keeps every
+            // thread busy until the end.
+            while let i = results.claim() {
                 Activity.shared.report("sweep: iteration \(i + 1) of \(count)")
                 do {
                     results.set(i, .success(try shared.value.body(shared.value.workers[i], i)))
@@ -117,11 +119,21 @@ extension Interpreter {
     }
 }
 
-/// Result slots written by worker threads (each index exactly once) behind a lock.
+/// Result slots written by worker threads (each index exactly once) behind a lock, and the
+/// next unclaimed index.
 final class ResultSlots<T>: @unchecked Sendable {
     private var slots: [Result<T, Error>?]
+    private var next = 0
     private let lock = NSLock()
     init(count: Int) { slots = Array(repeating: nil, count: count) }
+    /// The next index no thread has taken yet, or nil when all are taken.
+    func claim() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < slots.count else { return nil }
+        next += 1
+        return next - 1
+    }
     func set(_ i: Int, _ r: Result<T, Error>) {
         lock.lock()
         slots[i] = r
