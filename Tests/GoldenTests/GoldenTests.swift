@@ -39,7 +39,9 @@ final class GoldenTests: XCTestCase {
         var err = renderer.render(report.diagnostics)
         for e in report.expects where !e.passed { err += renderer.render(e.diagnostic) }
         let summary = report.expects.isEmpty ? "" : "expects: \(report.expects.filter(\.passed).count) passed, \(report.failedExpects.count) failed\n"
-        return (printed.map { $0 + "\n" }.joined() + summary, err)
+        // The output folder is a fresh temporary path: messages that name it read `<out>`.
+        return ((printed.map { $0 + "\n" }.joined() + summary).replacingOccurrences(of: outputDirectory, with: "<out>"),
+                err.replacingOccurrences(of: outputDirectory, with: "<out>"))
     }
 
     func testGoldenTree() throws {
@@ -69,6 +71,13 @@ final class GoldenTests: XCTestCase {
         }
     }
 
+    /// Inputs under `robustness/` that are odd but valid and must run without an error (line
+    /// ends and byte-order marks as editors write them).
+    static let acceptedRobustnessInputs: Set<String> = [
+        "robustness/accepted_bom.cell", "robustness/accepted_bom_crlf.cell", "robustness/accepted_crlf.cell",
+        "robustness/accepted_tabs_and_unicode.cell",
+    ]
+
     /// Error goldens must actually contain an error, and the language and stdlib goldens none
     /// (`check/` and `expect-fail/` may have either): a golden that
     /// silently changed kind would otherwise go unnoticed.
@@ -78,6 +87,12 @@ final class GoldenTests: XCTestCase {
             let err = (try? String(contentsOf: base.appendingPathExtension("err"), encoding: .utf8)) ?? ""
             if relative.hasPrefix("errors/") {
                 XCTAssertTrue(err.contains("error:"), "\(relative) is in errors/ but produced no error")
+            } else if relative.hasPrefix("robustness/") {
+                // Malformed input must be refused with an error, except what is listed as accepted.
+                let accepted = Self.acceptedRobustnessInputs.contains(relative)
+                XCTAssertEqual(err.contains("error:"), !accepted,
+                               accepted ? "\(relative) is accepted input but produced:\n\(err)"
+                                        : "\(relative) is malformed input but produced no error")
             } else if relative.hasPrefix("language/") || relative.hasPrefix("stdlib/") {
                 XCTAssertFalse(err.contains("error:"), "\(relative) should run cleanly but produced:\n\(err)")
             }

@@ -76,6 +76,8 @@ public enum SimulationLimits {
     public static let maxSimulatedTime = 10 * 365.25 * 86400.0
     /// Accepted time steps over a whole run.
     public static let maxSteps = 20_000_000
-    /// Iterations of one `repeat until` (a limit the cell never reaches).
-    public static let maxRepeatUntil = 100_000
+    /// Iterations of one `repeat until` (a limit the cell never reaches). GITT or cycling to a
+    /// cut-off takes hundreds to a few thousand rounds; 100 000 rounds of a one-minute rest took
+    /// ~50 s (debug build) before the error, which a user takes for a hang.
+    public static let maxRepeatUntil = 10_000
 }

@@ -94,7 +94,7 @@ public struct ProtocolRunner {
                     throw ModelError.limitExceeded(what: "`repeat until` (its body takes no time)", limit: "progress")
                 }
             }
-            throw ModelError.limitExceeded(what: "`repeat until` iterations without reaching its limit",
+            throw ModelError.limitExceeded(what: "rounds of `repeat until` (the condition was never met)",
                                            limit: "\(SimulationLimits.maxRepeatUntil)")
         case .label(_, let body):
             return try run(body, on: &model, inherited: inherited, recorder: recorder)

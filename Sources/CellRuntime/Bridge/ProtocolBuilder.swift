@@ -135,10 +135,16 @@ struct ProtocolBuilder {
             let q = try quantity(e, in: env, "`set \(name.text)`")
             switch name.text {
             case "temperature":
-                guard q.dimension == .temperature, q.value > 0 else { throw fail(e, expected: "a temperature", found: q, context: "`set temperature`") }
+                guard q.dimension == .temperature else { throw fail(e, expected: "a temperature", found: q, context: "`set temperature`") }
+                guard q.value > 0 else {
+                    throw RuntimeError(.other("`set temperature` is at or below absolute zero (`\(q.formatted())`)"), at: e.span)
+                }
                 return [.setTemperature(q.value)]
             case "pressure":
-                guard q.dimension == .pressure, q.value >= 0 else { throw fail(e, expected: "a pressure", found: q, context: "`set pressure`") }
+                guard q.dimension == .pressure else { throw fail(e, expected: "a pressure", found: q, context: "`set pressure`") }
+                guard q.value >= 0 else {
+                    throw RuntimeError(.other("`set pressure` cannot be negative, found `\(q.formatted())`"), at: e.span)
+                }
                 return [.setPressure(q.value)]
             default:
                 throw RuntimeError(.other("`set` takes `temperature` or `pressure`, not `\(name.text)`"), at: name.span)

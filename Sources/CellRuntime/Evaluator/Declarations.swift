@@ -42,6 +42,7 @@ extension Interpreter {
         // A derived material is another material: it inherits properties, not the chemical name.
         var fields = (base?.fields ?? []).filter { $0.name != "name" && $0.name != "source" }
         let owner = "material `\(decl.name.text)`"
+        try rejectDuplicateFields(decl.fields, owner: owner)
         for f in decl.fields {
             if f.name.text == "kind" {
                 kind = try materialKind(f.value, env: local)
@@ -115,6 +116,7 @@ extension Interpreter {
             guard let q = v.quantity else { throw mismatch(article(dim)) }
             guard q.dimension == dim else { throw mismatch(article(dim)) }
             guard q.value.isFinite else { throw RuntimeError(.notFinite("`\(f.name.text)`"), at: f.value.span) }
+            try checkFieldRange(q, field: f.name.text, owner: ownerText, span: f.value.span)
         }
         if let refExpr = f.reference {
             guard entry.activation != nil, let q = v.quantity else {
@@ -130,8 +132,46 @@ extension Interpreter {
         return v
     }
 
+    /// Fields that are parts of a whole: 0 to 1 (0 % to 100 %).
+    static let unitIntervalFields: Set<String> = [
+        "porosity", "density_rel", "active_fraction", "x_init", "x_min", "x_max", "n_gb", "n",
+    ]
+    /// Fields that may be negative (a volume can shrink); every other field is a magnitude.
+    static let signedFields: Set<String> = ["volume_change"]
+
+    /// Refuses physically impossible field values where they are written: temperatures at or
+    /// below absolute zero, negative magnitudes (thickness, conductivity, ...), fractions
+    /// outside 0 to 100 %. Otherwise they surface later as NaN or a negative resistance.
+    func checkFieldRange(_ q: Quantity, field: String, owner: String, span: Span) throws {
+        if q.dimension == .temperature {
+            guard q.value > 0 else {
+                throw RuntimeError(.other("`\(field)` of \(owner) is at or below absolute zero (`\(q.formatted())`)"), at: span)
+            }
+        } else if !Self.signedFields.contains(field), q.value < 0 {
+            throw RuntimeError(.other("`\(field)` of \(owner) cannot be negative, found `\(q.formatted())`"), at: span)
+        }
+        if Self.unitIntervalFields.contains(field), q.value > 1 {
+            throw RuntimeError(.other("`\(field)` of \(owner) is a fraction from 0 to 100 %, found `\(q.formatted())`"), at: span)
+        }
+    }
+
+    /// A field written twice in one block is a mistake: the second would silently win.
+    func rejectDuplicateFields(_ fields: [FieldAssignment], owner: String) throws {
+        var seen: [String: Span] = [:]
+        for f in fields {
+            if let first = seen[f.name.text] {
+                let line = first.file.location(of: first.start).line
+                throw RuntimeError(.other("`\(f.name.text)` is set twice in \(owner) (first at line \(line))"), at: f.name.span)
+            }
+            seen[f.name.text] = f.name.span
+        }
+    }
+
     func article(_ d: Dimension) -> String {
         let name = d.displayName
+        if d == Dimension() { return "a plain number" }
+        // A dimension without a name reads as its SI unit: `a quantity in m^-2`.
+        if name.contains(where: { !$0.isLetter && $0 != " " && $0 != "-" }) { return "a quantity in `\(name)`" }
         let vowel = name.first.map { "aeiou".contains($0) } ?? false
         return (vowel ? "an " : "a ") + name
     }
@@ -143,6 +183,7 @@ extension Interpreter {
         let base = try evaluate(spec.material, in: env)
         let owner = name.isEmpty ? "layer" : "layer `\(name)`"
         var fields: [(name: String, value: Value, span: Span?)] = []
+        try rejectDuplicateFields(spec.fields, owner: owner)
         for f in spec.fields {
             let entry = FieldCatalog.lookup(f.name.text, in: .layer) ?? FieldCatalog.lookup(f.name.text, in: .material)
             guard let entry else {
@@ -232,6 +273,7 @@ extension Interpreter {
                 }
                 var ifields: [(name: String, value: Value, span: Span?)] = []
                 let iowner = "interface `\(i.left.text) | \(i.right.text)`"
+                try rejectDuplicateFields(i.fields, owner: iowner)
                 for f in i.fields {
                     guard let entry = FieldCatalog.lookup(f.name.text, in: .interface) else {
                         throw RuntimeError(.unknownField(field: f.name.text, owner: iowner,

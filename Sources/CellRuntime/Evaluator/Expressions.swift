@@ -47,6 +47,13 @@ extension Interpreter {
                 record.fields.append((name: f.name.text, value: try evaluate(f.value, in: env)))
             }
             return .record(record)
+        case .unary(.negate, let operand):
+            // `-10 degC` is a literal of minus ten degrees Celsius, not the negation of
+            // 283.15 K: the sign belongs to the number before an offset unit is applied.
+            if case .quantity(let x, let unitExpr) = operand.kind {
+                return .quantity(Quantity(-x, try unit(unitExpr)))
+            }
+            return try unary(.negate, try evaluate(operand, in: env), span: expr.span)
         case .unary(let op, let operand):
             let v = try evaluate(operand, in: env)
             return try unary(op, v, span: expr.span)
@@ -448,7 +455,8 @@ extension Interpreter {
             guard n.isFinite else { throw RuntimeError(.rangeTooLarge(count: Int.max, limit: RuntimeLimits.maxListCount), at: span) }
             if n <= 0 { return [] }
             guard n <= Double(RuntimeLimits.maxListCount) else {
-                throw RuntimeError(.rangeTooLarge(count: Int(n), limit: RuntimeLimits.maxListCount), at: span)
+                throw RuntimeError(.rangeTooLarge(count: Int(exactly: n) ?? Int.max, limit: RuntimeLimits.maxListCount),
+                                   at: span)
             }
             return (0..<Int(n)).map { k in
                 var q = a

@@ -183,7 +183,11 @@ public final class Interpreter {
         defer { stackLimit = previousStackLimit }
         let previousDirectory = currentDirectory
         currentDirectory = (program.file.path as NSString).deletingLastPathComponent
-        if currentDirectory.isEmpty { currentDirectory = FileManager.default.currentDirectoryPath }
+        // A relative recipe path was relative to where it was found: its folder is the root.
+        if !currentDirectory.hasPrefix("/") {
+            currentDirectory = recipeRoot ?? (FileManager.default.currentDirectoryPath as NSString)
+                .appendingPathComponent(currentDirectory)
+        }
         defer { currentDirectory = previousDirectory }
         var last: Value?
         for stmt in program.statements {

@@ -57,7 +57,7 @@ public enum SyntaxMessage: DiagnosticMessage, Equatable {
 
     public var text: String {
         switch self {
-        case .unexpectedCharacter(let c): return "unexpected character `\(c)`" + Self.characterHint(c)
+        case .unexpectedCharacter(let c): return "unexpected character \(Self.visible(c))" + Self.characterHint(c)
         case .invalidEncoding: return "invalid UTF-8 byte sequence"
         case .nulCharacter: return "NUL character in source"
         case .unterminatedString: return "unterminated string literal"
@@ -139,6 +139,20 @@ public enum SyntaxMessage: DiagnosticMessage, Equatable {
     }
 
     /// What a stray character usually meant, for habits from other languages.
+    /// A character as a message shows it: in backticks, or as `U+FEFF` when it would be
+    /// invisible (control, format and space characters, such as a stray byte-order mark).
+    private static func visible(_ c: String) -> String {
+        let invisible = c.unicodeScalars.contains {
+            $0.properties.generalCategory == .control || $0.properties.generalCategory == .format
+                || $0.properties.isWhitespace
+        }
+        guard invisible else { return "`\(c)`" }
+        return c.unicodeScalars.map { scalar -> String in
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        }.joined(separator: " ")
+    }
+
     private static func characterHint(_ c: String) -> String {
         switch c {
         case "'": return " (strings use double quotes)"

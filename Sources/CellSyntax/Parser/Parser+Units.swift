@@ -15,6 +15,17 @@ extension Parser {
         }
     }
 
+    /// A name right after a number that ends a statement: glued to it (`1e`, `0x10`, `12abc`)
+    /// it is a malformed number; after a space (`5 foo`) it is a unit the table does not know.
+    @inline(never)
+    mutating func reportNameAfterNumber() {
+        if peek.span.start == previous.span.end {
+            error(.invalidNumber(previous.span.text + peek.span.text), at: previous.span.merged(with: peek.span))
+        } else {
+            error(.unknownUnit(name: peek.text, suggestion: UnitTable.suggestion(for: peek.text)), at: peek.span)
+        }
+    }
+
     /// True when a unit follows on the same line (after a number or a list literal).
     func startsUnit() -> Bool {
         !atLineStart && Self.isUnitToken(peek)

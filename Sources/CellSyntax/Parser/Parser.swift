@@ -318,6 +318,8 @@ public struct Parser {
             panicMode = true
         case .rightParen, .rightBracket:
             errorAtNext(.unexpectedClosingDelimiter(peek.span.text))
+        case .identifier where previous.kind == .number && !peek.isQuoted:
+            reportNameAfterNumber()
         default:
             // Go on with the next statement as if the `;` were there, but quietly: an error
             // in it would most likely be a consequence of this one.
