@@ -39,9 +39,13 @@ final class GoldenTests: XCTestCase {
         var err = renderer.render(report.diagnostics)
         for e in report.expects where !e.passed { err += renderer.render(e.diagnostic) }
         let summary = report.expects.isEmpty ? "" : "expects: \(report.expects.filter(\.passed).count) passed, \(report.failedExpects.count) failed\n"
-        // The output folder is a fresh temporary path: messages that name it read `<out>`.
-        return ((printed.map { $0 + "\n" }.joined() + summary).replacingOccurrences(of: outputDirectory, with: "<out>"),
-                err.replacingOccurrences(of: outputDirectory, with: "<out>"))
+        // The output folder is a fresh temporary path: messages that name it read `<out>`; the
+        // checkout's own path never reaches a golden (it differs between machines).
+        func portable(_ text: String) -> String {
+            text.replacingOccurrences(of: outputDirectory, with: "<out>")
+                .replacingOccurrences(of: root.appendingPathComponent("input").path + "/", with: "")
+        }
+        return (portable(printed.map { $0 + "\n" }.joined() + summary), portable(err))
     }
 
     func testGoldenTree() throws {

@@ -313,10 +313,14 @@ public final class Interpreter {
         if useStack.contains(full) { throw RuntimeError(.useCycle(path), at: span) }
         if useStack.count >= RuntimeLimits.maxUseDepth { throw RuntimeError(.useCycle(path), at: span) }
         try checkReadAllowed(full, written: path, span: span)
+        try checkReadableFile(full, written: path, limit: Recipe.maxRecipeBytes, span: span)
         guard let data = FileManager.default.contents(atPath: full) else {
             throw RuntimeError(.fileNotFound(path), at: span)
         }
-        let file = SourceFile(path: full, text: String(decoding: data, as: UTF8.self))
+        // Inside the recipe's folder the file is named relative to it, as the recipe names it.
+        let root = (currentRootDirectory as NSString).standardizingPath
+        let shown = full.hasPrefix(root + "/") ? String(full.dropFirst(root.count + 1)) : full
+        let file = SourceFile(path: shown, text: String(decoding: data, as: UTF8.self))
         let bag = DiagnosticBag()
         let program = Parser.parse(file, diagnostics: bag)
         if let first = bag.errors.first { throw RuntimeError(diagnostic: first) }
@@ -346,6 +350,22 @@ public final class Interpreter {
             if real == r || real.hasPrefix(r.hasSuffix("/") ? r : r + "/") { return }
         }
         throw RuntimeError(.readOutsideAllowed(written), at: span)
+    }
+
+    /// Refuses, before reading, what is not a regular file of at most `limit` bytes: a missing
+    /// file, a directory, a FIFO (reading it would block) or a huge file. Messages name the
+    /// path as the recipe wrote it.
+    func checkReadableFile(_ full: String, written: String, limit: Int, span: Span) throws {
+        let real = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: real) else {
+            throw RuntimeError(.other("cannot read `\(written)`: no such file"), at: span)
+        }
+        guard attributes[.type] as? FileAttributeType == .typeRegular else {
+            throw RuntimeError(.other("cannot read `\(written)`: not a regular file"), at: span)
+        }
+        if let size = attributes[.size] as? Int, size > limit {
+            throw RuntimeError(.other("`\(written)` is \(size >> 20) MiB; the limit is \(limit >> 20) MiB"), at: span)
+        }
     }
 
     /// The folder of the top-level recipe (reads may go anywhere below it).

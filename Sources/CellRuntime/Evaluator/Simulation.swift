@@ -24,6 +24,7 @@ extension Interpreter {
         if isChecking { return .unknown("data of `\(path.span.text)`") }
         let full = resolve(written)
         try checkReadAllowed(full, written: written, span: path.span)
+        try checkReadableFile(full, written: written, limit: DataLimits.maximumFileBytes, span: path.span)
         do {
             if kind.text == "eis" {
                 let data = try EISFileReader.read(path: full)
