@@ -180,21 +180,26 @@ final class ShardingTests: XCTestCase {
     func testSweepOutputIsIdenticalForOneAndTwoThreads() throws {
         let dir = try tempDir()
         let path = try write(Self.recipe, in: dir)
-        var outputs: [(printed: [String], files: [String: Data])] = []
+        var outputs: [(printed: [String], files: [String: Data], parameters: [UsedParameter])] = []
         let previous = ProcessInfo.processInfo.environment["CELL_THREADS"]
+        let threshold = Interpreter.minimumParallelIterationTime
+        Interpreter.minimumParallelIterationTime = .zero  // use the threads even for cheap iterations
         defer {
             if let previous { setenv("CELL_THREADS", previous, 1) } else { unsetenv("CELL_THREADS") }
+            Interpreter.minimumParallelIterationTime = threshold
         }
         for threads in ["1", "2"] {
             setenv("CELL_THREADS", threads, 1)
             let out = (dir as NSString).appendingPathComponent("threads-" + threads)
             let report = Recipe.run(path: path, options: options(out)) { _ in }
             XCTAssertTrue(report.errors.isEmpty, "\(report.errors.map(\.message.text))")
-            outputs.append((report.printed, try files(in: out)))
+            outputs.append((report.printed, try files(in: out), report.usedParameters))
         }
         XCTAssertEqual(outputs[0].printed, outputs[1].printed)
         XCTAssertEqual(outputs[0].files, outputs[1].files)
         XCTAssertEqual(outputs[0].files.count, 2)
+        XCTAssertEqual(outputs[0].parameters, outputs[1].parameters, "report provenance must not depend on threads")
+        XCTAssertFalse(outputs[0].parameters.isEmpty)
     }
 
     func testRecipeHashIsStableAndSensitive() {
