@@ -79,11 +79,21 @@ public struct DiagnosticRenderer: Sendable {
 }
 
 extension String {
-    /// Tabs become single spaces so that the caret column stays right.
+    /// Tabs become single spaces so that the caret column stays right; other control
+    /// characters become their visible pictures (NUL as `␀`, ESC as `␛`), one column each, so
+    /// a stranger's recipe cannot send raw control bytes or escape sequences to the terminal.
     fileprivate func replacingTabs() -> String {
-        guard utf8.contains(UInt8(ascii: "\t")) else { return self }
+        guard utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return self }
         var result = ""
-        result.unicodeScalars.append(contentsOf: unicodeScalars.map { $0 == "\t" ? " " : $0 })
+        result.unicodeScalars.append(contentsOf: unicodeScalars.map { scalar -> Unicode.Scalar in
+            switch scalar.value {
+            case 0x09: return " "
+            case 0x00..<0x20: return Unicode.Scalar(0x2400 + scalar.value) ?? "\u{FFFD}"
+            case 0x7F: return "\u{2421}"
+            case 0x80..<0xA0: return "\u{FFFD}"
+            default: return scalar
+            }
+        })
         return result
     }
 }
