@@ -71,9 +71,16 @@ public final class DiagnosticBag {
     public func report(_ d: Diagnostic) {
         if diagnostics.count < Self.maxDiagnostics {
             diagnostics.append(d)
-        } else if diagnostics.count == Self.maxDiagnostics {
+            return
+        }
+        // Past the cap one marker says so. It is an error only if an error was dropped: a
+        // sweep with many warnings must not turn into a failed run.
+        let severity: Severity = d.severity == .error ? .error : .warning
+        if diagnostics.count == Self.maxDiagnostics {
             let text = "too many problems; stopped reporting after \(Self.maxDiagnostics)"
-            diagnostics.append(.error(PlainMessage(text, id: "diagnostics.tooMany"), at: nil))
+            diagnostics.append(Diagnostic(severity, PlainMessage(text, id: "diagnostics.tooMany"), at: nil))
+        } else if severity == .error, let last = diagnostics.indices.last {
+            diagnostics[last].severity = .error
         }
     }
     public func error(_ m: any DiagnosticMessage, at span: Span?, notes: [Diagnostic.Note] = []) {

@@ -45,3 +45,19 @@ final class ByteOrderMarkTests: XCTestCase {
         XCTAssertEqual(file.location(of: offset).column, 5)
     }
 }
+
+final class DiagnosticCapTests: XCTestCase {
+    func testManyWarningsDoNotBecomeAnError() {
+        let bag = DiagnosticBag()
+        for _ in 0..<(DiagnosticBag.maxDiagnostics + 20) { bag.warning(PlainMessage("step ended early"), at: nil) }
+        XCTAssertFalse(bag.hasErrors)
+        XCTAssertEqual(bag.diagnostics.count, DiagnosticBag.maxDiagnostics + 1)
+    }
+
+    func testADroppedErrorStillFailsTheRun() {
+        let bag = DiagnosticBag()
+        for _ in 0..<(DiagnosticBag.maxDiagnostics + 5) { bag.warning(PlainMessage("w"), at: nil) }
+        bag.error(PlainMessage("a real error"), at: nil)
+        XCTAssertTrue(bag.hasErrors)
+    }
+}

@@ -7,9 +7,16 @@ import CellUnits
 extension Interpreter {
     func runProtocol(_ p: Value, on c: Value, at t: Value?, span: Span, protocolSpan: Span, cellSpan: Span,
                      temperatureSpan: Span?) throws -> Value {
-        guard case .protocol(let proto) = p else {
+        guard case .protocol(var proto) = p else {
             if p.isUnknown { return p }
             throw RuntimeError(.typeMismatch(expected: "a protocol", found: describeType(p), context: "`run`"), at: protocolSpan)
+        }
+        // The bare name of a parameterised protocol means its defaults (as for cells).
+        if let parameters = proto.decl.parameters, !parameters.isEmpty, proto.arguments.isEmpty {
+            let site = CallSite(span: protocolSpan, argumentSpans: [], labelSpans: [:], interpreter: self, environment: proto.environment)
+            let bound = try bindArguments(name: proto.name, parameters: parameters, [], [], site: site, defaultsIn: proto.environment)
+            proto = ProtocolValue(decl: proto.decl, environment: proto.environment,
+                                  arguments: Dictionary(uniqueKeysWithValues: bound.map { ($0.name, $0.value) }))
         }
         let cell = try cellOperand(c, span: cellSpan, context: "`run \(proto.name) on ...`")
         guard let cell else { return .unknown("result") }
