@@ -102,6 +102,8 @@ extension Interpreter {
         let drain = {
             while let i = results.claim() {
                 Activity.shared.report("sweep: iteration \(i + 1) of \(count)")
+                // The worker guards the stack of the thread it runs on now (see `StackGuard`).
+                shared.value.workers[i].stackLimit = StackGuard.currentLimit()
                 do {
                     results.set(i, .success(try shared.value.body(shared.value.workers[i], i)))
                 } catch {
@@ -113,6 +115,7 @@ extension Interpreter {
         let clock = ContinuousClock()
         let start = clock.now
         if let first = results.claim() {
+            workers[first].stackLimit = stackLimit
             do { results.set(first, .success(try body(workers[first], first))) } catch { results.set(first, .failure(error)) }
         }
         let threads = clock.now - start < Self.minimumParallelIterationTime ? 1 : max(1, min(Self.workerCount, count - 1))
