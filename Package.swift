@@ -70,6 +70,7 @@ let package = Package(
         .testTarget(name: "CellRuntimeTests", dependencies: ["CellRuntime"]),
         .testTarget(name: "CellREPLTests", dependencies: ["CellREPL"]),
         // Golden tree: Tests/GoldenTests/Golden/input/<feature>/x.cell ↔ output/<feature>/x.out|x.err
+        .testTarget(name: "RobustnessTests", dependencies: ["CellRuntime", "CellSyntax", "CellData", "CellDiagnostics"]),
         .testTarget(name: "GoldenTests", dependencies: ["CellRuntime", "CellDiagnostics"],
                     exclude: ["Golden"]),
     ]
