@@ -69,6 +69,16 @@ final class TransportErrorTests: XCTestCase {
         }
     }
 
+    /// `repeat until` a voltage the body never reaches stops at the iteration cap, not a hang.
+    func testRepeatUntilNeverReachedHitsItsCap() throws {
+        var model = try TransportModel(cell: TransportFixtures.halfCell())
+        let p = ProtocolModel(name: "forever", steps: [.repeatUntil(.voltage(5.0), [.rest(limits: [.duration(1)])])])
+        XCTAssertThrowsError(try runner.run(p, on: &model)) { error in
+            guard case .limitExceeded = error as? ModelError else { return XCTFail("\(error)") }
+            print("message: \(error)")
+        }
+    }
+
     /// A hold whose threshold is below the leakage current never ends: the steady state is reported.
     func testHoldBelowLeakageCurrentIsReportedAsNeverEnding() throws {
         var model = try TransportModel(cell: TransportFixtures.halfCell(leakage: 1e-3))

@@ -12,7 +12,7 @@ final class TransportGITTTests: XCTestCase {
             .current(.charge, .cRate(0.1), limits: [.duration(30)]),
             .rest(limits: [.duration(7200)]),
         ])])
-        let result = try TransportModel.simulate(cell: cell, protocol: p)
+        let result = try TransportModel.simulate(p, on: cell, runner: ProtocolRunner(impedance: nil))
         let table = try XCTUnwrap(result.tables.first { $0.name == "gitt" })
         let ds = try XCTUnwrap(table.columns.first { $0.name == "diffusivity" }).values
         XCTAssertEqual(ds.count, 5)

@@ -27,7 +27,8 @@ final class TransportModelTests: XCTestCase {
         var model = try TransportModel(cell: cell)
         let j = 10.0  // A/m² = 1 mA/cm²
         let p = ProtocolModel(name: "pulse", steps: [.current(.charge, .density(j), limits: [.duration(1)])])
-        let result = try runner.run(p, on: &model)
+        var result = try runner.run(p, on: &model)
+        model.appendResults(to: &result)
         let t = 298.15, kappa = 2 * Constants.gas * t / Constants.faraday
         let xs = try XCTUnwrap(result.series.extra["x_surface_positive"]?.values.last)
         // Particle area per cell area: 3·m/(ρ·R_p·A).

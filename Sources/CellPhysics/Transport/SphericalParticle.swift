@@ -18,8 +18,10 @@ struct SphericalParticle: Sendable {
     /// 3ρ²_{i+½}·N at the inner faces i+½, i = 0..N−2 (multiply by D/R_p² for G).
     private let faceFactors: [Double]
     // Thomas workspace, reused between steps.
-    private var lower: [Double], diagonal: [Double], upper: [Double]
+    private var diagonal: [Double], upper: [Double]
     private var base: [Double], unit: [Double]
+    private var outerUnitValue = 0.0
+    private var unitReady = true
 
     /// `shells` ≥ 2 shells at uniform Li fraction `x0`.
     init(shells: Int, initialFraction x0: Double) {
@@ -35,11 +37,10 @@ struct SphericalParticle: Sendable {
             return 3 * rho * rho * Double(n)
         }
         fractions = [Double](repeating: x0, count: n)
-        lower = [Double](repeating: 0, count: n)
-        diagonal = lower
-        upper = lower
-        base = lower
-        unit = lower
+        diagonal = [Double](repeating: 0, count: n)
+        upper = diagonal
+        base = diagonal
+        unit = diagonal
     }
 
     var shellCount: Int { fractions.count }
@@ -59,39 +60,47 @@ struct SphericalParticle: Sendable {
         let n = fractions.count
         if dt <= 0 {
             for i in 0..<n { base[i] = fractions[i]; unit[i] = 0 }
+            unitReady = true
             return
         }
-        for i in 0..<n {
-            let gInner = i > 0 ? faceFactors[i - 1] * rate * dt : 0
-            let gOuter = i < n - 1 ? faceFactors[i] * rate * dt : 0
-            lower[i] = -gInner
-            upper[i] = -gOuter
-            diagonal[i] = weights[i] + gInner + gOuter
-            base[i] = weights[i] * fractions[i]
-            unit[i] = 0
+        // Thomas algorithm, in place: `upper` becomes c′ᵢ, `diagonal` the pivots mᵢ, `base` the
+        // zero-flux solution. The matrix is strictly diagonally dominant: no pivoting needed. The
+        // unit-flux right-hand side is zero except in the outer shell, so its forward sweep is
+        // one division; its back substitution waits for ``accept(current:)``.
+        fractions.withUnsafeBufferPointer { x in
+            weights.withUnsafeBufferPointer { w in
+                faceFactors.withUnsafeBufferPointer { face in
+                    upper.withUnsafeMutableBufferPointer { c in
+                        diagonal.withUnsafeMutableBufferPointer { m in
+                            base.withUnsafeMutableBufferPointer { y in
+                                let g0 = face[0] * rate * dt
+                                m[0] = w[0] + g0
+                                c[0] = -g0 / m[0]
+                                y[0] = w[0] * x[0] / m[0]
+                                var gInner = g0
+                                for i in 1..<n {
+                                    let gOuter = i < n - 1 ? face[i] * rate * dt : 0
+                                    let pivot = w[i] + gInner + gOuter + gInner * c[i - 1]
+                                    m[i] = pivot
+                                    c[i] = -gOuter / pivot
+                                    y[i] = (w[i] * x[i] + gInner * y[i - 1]) / pivot
+                                    gInner = gOuter
+                                }
+                                for i in stride(from: n - 2, through: 0, by: -1) { y[i] -= c[i] * y[i + 1] }
+                            }
+                        }
+                    }
+                }
+            }
         }
-        unit[n - 1] = -dt * perCharge
-        // Thomas algorithm on both right-hand sides at once, in place (the matrix is strictly
-        // diagonally dominant, so no pivoting is needed); `upper` becomes the modified c′.
-        upper[0] /= diagonal[0]
-        base[0] /= diagonal[0]
-        unit[0] /= diagonal[0]
-        for i in 1..<n {
-            let m = diagonal[i] - lower[i] * upper[i - 1]
-            if i < n - 1 { upper[i] /= m }
-            base[i] = (base[i] - lower[i] * base[i - 1]) / m
-            unit[i] = (unit[i] - lower[i] * unit[i - 1]) / m
-        }
-        for i in stride(from: n - 2, through: 0, by: -1) {
-            base[i] -= upper[i] * base[i + 1]
-            unit[i] -= upper[i] * unit[i + 1]
-        }
+        outerUnitValue = -dt * perCharge / diagonal[n - 1]
+        unitReady = false
     }
 
     /// Outer-shell fraction of the prepared step at zero current.
     var outerBase: Double { base[base.count - 1] }
     /// Change of the outer-shell fraction per ampere of outgoing current in the prepared step.
-    var outerUnit: Double { unit[unit.count - 1] }
+    var outerUnit: Double { unitReady ? unit[unit.count - 1] : outerUnitValue }
 
     /// Surface Li fraction for an outgoing current `current` (A): the outer shell value minus the
     /// half-shell gradient that carries the flux, x_s = x_{N−1} − I_out·R_p²/(6·N·D·Q)
@@ -102,6 +111,12 @@ struct SphericalParticle: Sendable {
 
     /// Sets the shells to `base + current·unit` of the prepared step (the accepted step).
     mutating func accept(current: Double) {
+        if !unitReady {
+            let n = unit.count
+            unit[n - 1] = outerUnitValue
+            for i in stride(from: n - 2, through: 0, by: -1) { unit[i] = -upper[i] * unit[i + 1] }
+            unitReady = true
+        }
         for i in 0..<fractions.count { fractions[i] = base[i] + current * unit[i] }
     }
 

@@ -8,9 +8,9 @@ public struct TransportOptions: Sendable {
     /// Finite-volume shells per particle (PHYSICS.md §6: 20–30 is enough).
     public var shells = 25
     /// Target local error of the cell voltage per step, V (backward-Euler error estimate).
-    public var voltageTolerance = 2e-4
+    public var voltageTolerance = 1e-3
     /// Target local error of surface Li fractions per step.
-    public var fractionTolerance = 1e-3
+    public var fractionTolerance = 3e-3
     /// Voltage limits are located to within this, V (0.05 mV, below the 0.1 mV requirement).
     public var eventVoltageTolerance = 5e-5
     /// First time step of every leaf step, s (resolves double-layer transients of ~1 ms).
@@ -63,6 +63,11 @@ public struct TransportModel: CellSimulation {
     /// The control and last step length of the previous leaf step (continued without a jump).
     var lastControl: StepControl?
     var lastStep = 0.0
+    var traces = TransportTraces()
+    /// Which electrodes intercalate, and 1/Q of each (1/C), cached for the stepping loop.
+    let isIntercalation: [Bool]
+    let perCharge: [Double]
+    var lastRecordedASR = Double.nan
     /// Cumulative |charge| passed, C (for inherited charge limits).
     var totalCharge = 0.0
     var origins: [Int: (limit: StepLimit, time: Double, charge: Double)] = [:]
@@ -102,6 +107,8 @@ public struct TransportModel: CellSimulation {
         particles = transport.electrodes.map { e in
             e.isMetal ? nil : SphericalParticle(shells: options.shells, initialFraction: e.initialFraction)
         }
+        isIntercalation = transport.electrodes.map { !$0.isMetal }
+        perCharge = transport.electrodes.map { 1 / $0.chargePerFraction }
         branchVoltages = [Double](repeating: 0, count: transport.branches.count)
         guess = [Double](repeating: 0, count: solver.unknownCount)
         let working = transport.electrodes[transport.workingElectrode]
@@ -121,7 +128,7 @@ public struct TransportModel: CellSimulation {
         let coefficients = Coefficients(cell: transport, temperature: t)
         let start = try instant(control: .current(0), coefficients: coefficients)
         voltage = start.voltage
-        lastSurface = start.surface
+        lastSurface = [start.surface[0], start.surface[1]]
         guess[0] = start.ionic
     }
 
@@ -207,19 +214,33 @@ public struct TransportModel: CellSimulation {
         return copy
     }
 
-    /// Runs `protocolModel` on a fresh model of `cell` and adds the model notes and, when the
-    /// protocol has current pulses followed by rests, the GITT analysis (PHYSICS.md §7).
-    public static func simulate(cell: CellModel, protocol protocolModel: ProtocolModel, temperature: Double? = nil,
-                                options: TransportOptions = TransportOptions(),
-                                impedance: ProtocolRunner.ImpedanceFunction? = nil) throws -> SimulationResult {
-        var model = try TransportModel(cell: cell, temperature: temperature, options: options)
-        var result = try ProtocolRunner(impedance: impedance).run(protocolModel, on: &model)
-        for note in model.notes where !result.notes.contains(note) { result.notes.append(note) }
-        let radius = model.transport.electrodes[model.transport.workingElectrode].particleRadius
+    /// Adds what only the model knows to a finished run: the `x_surface_positive`,
+    /// `x_surface_negative` and `asr` traces, the model notes and, when the protocol has current
+    /// pulses followed by rests, the GITT table and scalars (PHYSICS.md §7).
+    public func appendResults(to result: inout SimulationResult) {
+        traces.merge(into: &result.series, positive: particles[1] != nil, negative: particles[0] != nil)
+        for note in notes where !result.notes.contains(note) { result.notes.append(note) }
+        let radius = transport.electrodes[transport.workingElectrode].particleRadius
+        result.tables.removeAll { $0.name == "gitt" }
         if let gitt = GITTAnalysis.analyse(series: result.series, particleRadius: radius) {
             result.tables.append(gitt.table)
-            result.scalars.append(contentsOf: gitt.scalars)
+            for s in gitt.scalars {
+                result.scalars.removeAll { $0.name == s.name }
+                result.scalars.append(s)
+            }
         }
+    }
+}
+
+extension TransportModel {
+    /// Builds the model, runs `protocolModel` with `runner` and appends what only the finished
+    /// run knows (``appendResults(to:)``): the one call a simulator needs.
+    public static func simulate(_ protocolModel: ProtocolModel, on cell: CellModel, runner: ProtocolRunner,
+                                temperature: Double? = nil,
+                                options: TransportOptions = TransportOptions()) throws -> SimulationResult {
+        var model = try TransportModel(cell: cell, temperature: temperature, options: options)
+        var result = try runner.run(protocolModel, on: &model)
+        model.appendResults(to: &result)
         return result
     }
 }

@@ -24,6 +24,8 @@ struct Coefficients: Sendable {
     var branchASR: [Double]
     /// Per electrode: D/R_p² (1/s).
     var diffusionRate: [Double]
+    /// Per branch: i0 per cell area at x = ½ divided by √(x(1−x)) = ½ (A/m²), or the constant i0.
+    var exchangeScale: [Double]
 
     init(cell: TransportCell, temperature t: Double) {
         temperature = t
@@ -31,6 +33,13 @@ struct Coefficients: Sendable {
         ohmicASR = cell.ohmic.reduce(0) { $0 + $1.asr(at: t) }
         leakageASR = cell.leakage.map { $0.reduce(0) { $0 + $1.asr(at: t) } } ?? .infinity
         branchASR = cell.branches.map { $0.ohmicASR(at: t) }
+        exchangeScale = cell.branches.map { b in
+            guard let x = b.exchange else { return 0 }
+            switch x {
+            case .constant: return x.value(x: 0.5, temperature: t) * b.exchangeAreaRatio
+            default: return x.value(x: 0.5, temperature: t) * 2 * b.exchangeAreaRatio
+            }
+        }
         diffusionRate = cell.electrodes.map { e in
             e.isMetal ? 0 : e.diffusivity.value(at: t) / (e.particleRadius * e.particleRadius)
         }
@@ -40,7 +49,8 @@ struct Coefficients: Sendable {
     var totalASR: Double { ohmicASR + branchASR.reduce(0, +) }
 }
 
-/// The solution of one trial step.
+/// The solution of one trial step (branch currents and voltages stay in the solver's workspace
+/// until the next solve, so a trial allocates nothing).
 struct Trial: Sendable {
     var dt: Double
     /// Ionic current density through the electrolyte, A/m² (positive on charge).
@@ -48,14 +58,10 @@ struct Trial: Sendable {
     /// External current density (ionic + leakage), A/m².
     var external: Double
     var voltage: Double
-    /// Faradaic current density of each branch, A/m².
-    var faradaic: [Double]
-    /// Branch voltages after the step, V.
-    var branchVoltages: [Double]
     /// Surface Li fraction of each electrode (NaN for a metal).
-    var surface: [Double]
+    var surface: SIMD2<Double>
     /// Li-out current of each electrode, A (positive: Li leaves it).
-    var lithiumOut: [Double]
+    var lithiumOut: SIMD2<Double>
 }
 
 /// Why an implicit solve failed (the caller shrinks the step).
@@ -63,67 +69,84 @@ struct SolveFailure: Error {
     var reason: String
 }
 
-/// The algebraic solver with its workspace.
+/// The algebraic solver with its workspace. Per-branch and per-electrode data are copied into
+/// flat arrays once so that the Newton loop touches no reference-counted values.
 struct AlgebraicSolver: Sendable {
-    let cell: TransportCell
     /// Indices of branches with a double layer (their faradaic current is an unknown).
     let capacitive: [Int]
     /// For each branch, its unknown index (0 = the ionic current j).
     let unknownOfBranch: [Int]
-    /// For each electrode, the branch carrying its Li flux (nil: the ionic current).
-    let branchOfElectrode: [Int?]
+    /// For each electrode, the unknown carrying its Li flux (0: the ionic current j).
+    let unknownOfElectrode: SIMD2<Int>
+    private let branchElectrode: [Int]      // −1: none
+    private let branchCapacitance: [Double]
+    private let branchHasKinetics: [Bool]
+    private let branchConstantExchange: [Bool]
+    private let intercalation: [Bool]
+    private let ocps: [OpenCircuitPotential]
+    private let metalPotential: SIMD2<Double>
+    private let area: Double
     private var jacobian: [Double]
     private var residual: [Double]
+    private var delta: [Double]
+    private var dV: [Double]
     private var unknowns: [Double]
+    /// Faradaic current density and voltage of each branch after the last solve.
+    private(set) var faradaicOut: [Double]
+    private(set) var branchVoltageOut: [Double]
+    private(set) var lastVoltage = 0.0
 
     init(cell: TransportCell) {
-        self.cell = cell
         capacitive = cell.branches.indices.filter { cell.branches[$0].capacitance > 0 }
         var map = [Int](repeating: 0, count: cell.branches.count)
         for (k, b) in capacitive.enumerated() { map[b] = k + 1 }
         unknownOfBranch = map
-        branchOfElectrode = [0, 1].map { e in cell.branches.firstIndex { $0.electrode == e } }
+        let ofElectrode = [0, 1].map { e in cell.branches.firstIndex { $0.electrode == e }.map { map[$0] } ?? 0 }
+        unknownOfElectrode = SIMD2(ofElectrode[0], ofElectrode[1])
+        branchElectrode = cell.branches.map { $0.electrode ?? -1 }
+        branchCapacitance = cell.branches.map(\.capacitance)
+        branchHasKinetics = cell.branches.map { $0.exchange != nil }
+        branchConstantExchange = cell.branches.map { b in
+            if case .constant = b.exchange { return true }
+            return b.electrode.map { cell.electrodes[$0].isMetal } ?? true
+        }
+        intercalation = cell.electrodes.map { !$0.isMetal }
+        ocps = cell.electrodes.map(\.ocp)
+        metalPotential = SIMD2(cell.electrodes[0].ocp.value(at: 0.5), cell.electrodes[1].ocp.value(at: 0.5))
+        area = cell.area
         let n = 1 + capacitive.count
         jacobian = [Double](repeating: 0, count: n * n)
         residual = [Double](repeating: 0, count: n)
+        delta = residual
+        dV = residual
         unknowns = residual
+        faradaicOut = [Double](repeating: 0, count: cell.branches.count)
+        branchVoltageOut = faradaicOut
     }
 
     var unknownCount: Int { 1 + capacitive.count }
 
     /// Solves one backward-Euler step of size `dt` (s; 0 gives the instantaneous response with
-    /// capacitor voltages held) from branch voltages `previous`, with the particles already
-    /// prepared for `dt`. `guess` holds [j, j_f of each capacitive branch].
-    mutating func solve(dt: Double, control: StepControl, previous: [Double], particles: [SphericalParticle?],
+    /// capacitor voltages held) from branch voltages `previous`. The surface fraction of electrode
+    /// e is `a[e] + b[e]·j_f,e` (the prepared diffusion step is linear in its current).
+    /// `guess` holds [j, j_f of each capacitive branch].
+    mutating func solve(dt: Double, control: StepControl, previous: [Double], a: SIMD2<Double>, b: SIMD2<Double>,
                         coefficients k: Coefficients, guess: [Double]) throws -> Trial {
         let n = unknownCount
-        let area = cell.area
-        // Surface fraction of electrode e is a_e + b_e·j_f,e (linear: the diffusion step is linear).
-        var a = [Double](repeating: .nan, count: 2), b = [Double](repeating: 0, count: 2)
-        for e in 0..<2 {
-            guard let p = particles[e] else { continue }
-            let perCharge = 1 / cell.electrodes[e].chargePerFraction
-            let sign = e == 1 ? 1.0 : -1.0
-            let offset = SphericalParticle.surfaceOffset(current: 1, shells: p.shellCount, rate: k.diffusionRate[e],
-                                                         perCharge: perCharge)
-            a[e] = p.outerBase
-            b[e] = sign * area * (p.outerUnit - offset)
-        }
         for i in 0..<n { unknowns[i] = i < guess.count ? guess[i] : 0 }
         if case .current(let j) = control, k.leakageASR.isInfinite { unknowns[0] = j }
         var converged = false
-        var lastNorm = Double.infinity
         for _ in 0..<maxNewtonIterations {
             let norm = evaluate(dt: dt, control: control, previous: previous, a: a, b: b, k: k, withJacobian: true)
             guard norm.isFinite else { throw SolveFailure(reason: "non-finite residual") }
             // At round-off level the update test can stall when the Jacobian is tiny: accept.
             if norm <= residualTolerance { converged = true; break }
-            var delta = residual.map { -$0 }
+            for i in 0..<n { delta[i] = -residual[i] }
             try Self.solveDense(&jacobian, &delta, n)
             var step = 1.0
             // Keep every surface fraction strictly inside (0, 1) along the update.
-            for e in 0..<2 where particles[e] != nil {
-                let index = branchOfElectrode[e].map { unknownOfBranch[$0] } ?? 0
+            for e in 0..<2 where intercalation[e] {
+                let index = unknownOfElectrode[e]
                 let x = a[e] + b[e] * unknowns[index], dx = b[e] * delta[index]
                 if x + step * dx <= 0 { step = min(step, 0.9 * x / max(-dx, .leastNonzeroMagnitude)) }
                 if x + step * dx >= 1 { step = min(step, 0.9 * (1 - x) / max(dx, .leastNonzeroMagnitude)) }
@@ -135,31 +158,36 @@ struct AlgebraicSolver: Sendable {
                 unknowns[i] += step * delta[i]
             }
             if small && step == 1 { converged = true; break }
-            lastNorm = norm
         }
-        _ = lastNorm
         guard converged else { throw SolveFailure(reason: "Newton did not converge") }
         _ = evaluate(dt: dt, control: control, previous: previous, a: a, b: b, k: k, withJacobian: false)
-        return trial(dt: dt, a: a, b: b, k: k)
+        let j = unknowns[0]
+        var surface = SIMD2<Double>(.nan, .nan), out = SIMD2<Double>(0, 0)
+        for e in 0..<2 {
+            let jf = unknowns[unknownOfElectrode[e]]
+            out[e] = (e == 1 ? 1 : -1) * jf * area
+            if intercalation[e] { surface[e] = a[e] + b[e] * jf }
+        }
+        let leak = k.leakageASR.isInfinite ? 0 : lastVoltage / k.leakageASR
+        return Trial(dt: dt, ionic: j, external: j + leak, voltage: lastVoltage, surface: surface, lithiumOut: out)
     }
-
-    /// The faradaic current density (A/m²) of branch `k` for the present unknowns.
-    private func faradaic(_ branch: Int) -> Double { unknowns[unknownOfBranch[branch]] }
 
     /// Branch voltage g(j_f) = R·j_f + (2RT/F)·asinh(j_f/(2·i0)) and its derivative (PHYSICS.md §4,
     /// §6; symmetric Butler–Volmer, α = ½, in series with the branch's ohmic ASR).
-    private func branchVoltage(_ index: Int, current jf: Double, a: [Double], b: [Double], k: Coefficients)
+    @inline(__always)
+    private func branchVoltage(_ index: Int, current jf: Double, a: SIMD2<Double>, b: SIMD2<Double>, k: Coefficients)
         -> (value: Double, slope: Double) {
-        let branch = cell.branches[index]
         let r = k.branchASR[index]
-        guard let exchange = branch.exchange else { return (r * jf, r) }
-        var x = 0.5, dxdj = 0.0
-        if let e = branch.electrode, !cell.electrodes[e].isMetal {
-            x = a[e] + b[e] * jf
-            dxdj = b[e]
+        guard branchHasKinetics[index] else { return (r * jf, r) }
+        var i0 = k.exchangeScale[index], di0 = 0.0
+        if !branchConstantExchange[index] {
+            // i0 = scale·√(x(1−x)), x clamped inside (0, 1) for iterates at the particle's ends.
+            let e = branchElectrode[index]
+            let x = min(max(a[e] + b[e] * jf, exchangeClamp), 1 - exchangeClamp)
+            let root = (x * (1 - x)).squareRoot()
+            di0 = i0 * (1 - 2 * x) / (2 * root) * b[e]
+            i0 *= root
         }
-        let i0 = exchange.value(x: x, temperature: k.temperature) * branch.exchangeAreaRatio
-        let di0 = exchange.slope(x: x, temperature: k.temperature) * branch.exchangeAreaRatio * dxdj
         let u = jf / (2 * i0)
         let du = 1 / (2 * i0) - jf * di0 / (2 * i0 * i0)
         let root = (1 + u * u).squareRoot()
@@ -167,22 +195,24 @@ struct AlgebraicSolver: Sendable {
     }
 
     /// Fills `residual` (and `jacobian`); returns the residual's max norm (scaled).
-    private mutating func evaluate(dt: Double, control: StepControl, previous: [Double], a: [Double], b: [Double],
-                                   k: Coefficients, withJacobian: Bool) -> Double {
+    private mutating func evaluate(dt: Double, control: StepControl, previous: [Double], a: SIMD2<Double>,
+                                   b: SIMD2<Double>, k: Coefficients, withJacobian: Bool) -> Double {
         let n = unknownCount
         if withJacobian { for i in 0..<(n * n) { jacobian[i] = 0 } }
         let j = unknowns[0]
         var v = j * k.ohmicASR
-        var dV = [Double](repeating: 0, count: n)
+        for i in 0..<n { dV[i] = 0 }
         dV[0] = k.ohmicASR
-        for index in cell.branches.indices {
+        for index in 0..<branchCapacitance.count {
             let u = unknownOfBranch[index]
             let jf = unknowns[u]
             let (g, slope) = branchVoltage(index, current: jf, a: a, b: b, k: k)
             v += g
             dV[u] += slope
+            faradaicOut[index] = jf
+            branchVoltageOut[index] = g
             if u > 0 {
-                let c = cell.branches[index].capacitance
+                let c = branchCapacitance[index]
                 residual[u] = g - previous[index] + dt / c * (jf - j)
                 if withJacobian {
                     jacobian[u * n + u] = slope + dt / c
@@ -191,15 +221,14 @@ struct AlgebraicSolver: Sendable {
             }
         }
         for e in 0..<2 {
-            let electrode = cell.electrodes[e]
             let sign = e == 1 ? 1.0 : -1.0
-            if electrode.isMetal {
-                v += sign * electrode.ocp.value(at: 0.5)
+            guard intercalation[e] else {
+                v += sign * metalPotential[e]
                 continue
             }
-            let u = branchOfElectrode[e].map { unknownOfBranch[$0] } ?? 0
+            let u = unknownOfElectrode[e]
             let x = a[e] + b[e] * unknowns[u]
-            let ocp = PCHIPOrConstant.evaluate(electrode.ocp, at: x)
+            let ocp = PCHIPOrConstant.evaluate(ocps[e], at: x)
             v += sign * ocp.value
             dV[u] += sign * ocp.slope * b[e]
         }
@@ -216,28 +245,9 @@ struct AlgebraicSolver: Sendable {
             if withJacobian { for c in 0..<n { jacobian[c] = dV[c] } }
         }
         lastVoltage = v
-        return residual.reduce(0) { max($0, abs($1)) }
-    }
-
-    private(set) var lastVoltage = 0.0
-
-    private func trial(dt: Double, a: [Double], b: [Double], k: Coefficients) -> Trial {
-        let j = unknowns[0]
-        let leak = k.leakageASR.isInfinite ? 0 : lastVoltage / k.leakageASR
-        var faradaicCurrents = [Double](repeating: j, count: cell.branches.count)
-        var voltages = [Double](repeating: 0, count: cell.branches.count)
-        for index in cell.branches.indices {
-            faradaicCurrents[index] = faradaic(index)
-            voltages[index] = branchVoltage(index, current: faradaicCurrents[index], a: a, b: b, k: k).value
-        }
-        var surface = [Double](repeating: .nan, count: 2), out = [Double](repeating: 0, count: 2)
-        for e in 0..<2 {
-            let jf = branchOfElectrode[e].map { faradaicCurrents[$0] } ?? j
-            out[e] = (e == 1 ? 1 : -1) * jf * cell.area
-            if !cell.electrodes[e].isMetal { surface[e] = a[e] + b[e] * jf }
-        }
-        return Trial(dt: dt, ionic: j, external: j + leak, voltage: lastVoltage, faradaic: faradaicCurrents,
-                     branchVoltages: voltages, surface: surface, lithiumOut: out)
+        var norm = 0.0
+        for i in 0..<n { norm = max(norm, abs(residual[i])) }
+        return norm
     }
 
     /// Gaussian elimination with partial pivoting on an n×n row-major matrix (n ≤ a few).
@@ -266,6 +276,8 @@ struct AlgebraicSolver: Sendable {
     }
 }
 
+/// Keeps √(x(1−x)) finite and positive for Newton iterates at or beyond the particle's ends.
+private let exchangeClamp = 1e-9
 /// Newton stops when every update is below this fraction of |unknown| + ``currentScale``.
 private let newtonTolerance = 1e-11
 /// A/m²: the absolute scale of current unknowns in the Newton test (0.1 µA/cm²).

@@ -32,6 +32,8 @@ struct TrialOutcome {
 private let steadyVoltage = 1e-9
 /// Relative current change per max-length step below which a step counts as steady.
 private let steadyCurrent = 1e-9
+/// First step as a fraction of the one-shell diffusion time when no double layer is faster.
+private let shellFraction = 0.01
 /// Consecutive steady max-length steps before a step that cannot end is reported.
 private let steadyStepCount = 50
 
@@ -43,10 +45,8 @@ extension TransportModel {
 
     /// Solves the instantaneous response (capacitor voltages and particles held) to `control`.
     mutating func instant(control: StepControl, coefficients: Coefficients) throws -> Trial {
-        for e in 0..<2 { particles[e]?.prepare(dt: 0, rate: coefficients.diffusionRate[e], perCharge: 1) }
         do {
-            return try solver.solve(dt: 0, control: control, previous: branchVoltages, particles: particles,
-                                    coefficients: coefficients, guess: guess)
+            return try attempt(0, control: control, coefficients: coefficients)
         } catch let failure as SolveFailure {
             throw ModelError.solverFailed(reason: failure.reason, reached: reached)
         }
@@ -62,36 +62,39 @@ extension TransportModel {
         return "\(r)"
     }
 
-    /// One backward-Euler trial of length dt from the accepted state.
+    /// One backward-Euler trial of length dt from the accepted state (dt = 0: instantaneous).
     mutating func attempt(_ dt: Double, control: StepControl, coefficients k: Coefficients) throws -> Trial {
-        for e in 0..<2 {
-            guard particles[e] != nil else { continue }
-            particles[e]?.prepare(dt: dt, rate: k.diffusionRate[e], perCharge: 1 / transport.electrodes[e].chargePerFraction)
+        var a = SIMD2<Double>(.nan, .nan), b = SIMD2<Double>(0, 0)
+        for e in 0..<2 where isIntercalation[e] {
+            let perCharge = perCharge[e]
+            particles[e]?.prepare(dt: dt, rate: k.diffusionRate[e], perCharge: perCharge)
+            let offset = SphericalParticle.surfaceOffset(current: 1, shells: options.shells, rate: k.diffusionRate[e],
+                                                         perCharge: perCharge)
+            a[e] = particles[e]?.outerBase ?? .nan
+            b[e] = (e == 1 ? 1 : -1) * transport.area * ((particles[e]?.outerUnit ?? 0) - offset)
         }
-        return try solver.solve(dt: dt, control: control, previous: branchVoltages, particles: particles,
+        return try solver.solve(dt: dt, control: control, previous: branchVoltages, a: a, b: b,
                                 coefficients: k, guess: guess)
     }
 
     /// Makes `trial` (which must be the last attempt) the new state.
     mutating func accept(_ trial: Trial) {
         for e in 0..<2 {
-            if particles[e] != nil {
+            if isIntercalation[e] {
                 particles[e]?.accept(current: trial.lithiumOut[e])
             } else {
                 metalGain[e] -= trial.lithiumOut[e] * trial.dt / Constants.faraday
             }
         }
-        for (index, branch) in transport.branches.enumerated() where branch.capacitance > 0 {
-            branchVoltages[index] = trial.branchVoltages[index]
-        }
+        for index in solver.capacitive { branchVoltages[index] = solver.branchVoltageOut[index] }
         guess[0] = trial.ionic
-        for (k, b) in solver.capacitive.enumerated() { guess[k + 1] = trial.faradaic[b] }
+        for (k, b) in solver.capacitive.enumerated() { guess[k + 1] = solver.faradaicOut[b] }
         time += trial.dt
         totalCharge += abs(trial.external) * transport.area * trial.dt
         voltage = trial.voltage
         current = trial.external * transport.area
-        lastSurface = trial.surface
-        if let x = particles[transport.workingElectrode]?.meanFraction {
+        lastSurface = [trial.surface[0], trial.surface[1]]
+        if isIntercalation[transport.workingElectrode], let x = particles[transport.workingElectrode]?.meanFraction {
             cycleSwing = (min(cycleSwing.low, x), max(cycleSwing.high, x))
         }
     }
@@ -185,9 +188,16 @@ extension TransportModel {
         if let end = reachedLimit(watched, outcome, recorder: recorder) { return end }
 
         // Restart from a small step only where the control jumps (new current or a hold).
-        var dt = control == lastControl ? max(lastStep, options.initialStep) : options.initialStep
+        // Without double layers the fastest process is diffusion across one shell, Δr²/D.
+        var firstStep = options.initialStep
+        if solver.capacitive.isEmpty {
+            let shells = Double(options.shells)
+            let shellTimes = (0..<2).filter { isIntercalation[$0] }.map { 1 / (shells * shells * k.diffusionRate[$0]) }
+            if let fastest = shellTimes.min() { firstStep = max(firstStep, shellFraction * fastest) }
+        }
+        var dt = control == lastControl ? max(lastStep, firstStep) : firstStep
         lastControl = control
-        var history: [(t: Double, v: Double, x: [Double])] = [(time, voltage, start.surface)]
+        var history: [(t: Double, v: Double, x: SIMD2<Double>)] = [(time, voltage, start.surface)]
         var stepsHere = 0, sinceSample = 0, steadySteps = 0
         let canSettle = duration == nil
         defer { lastStep = dt }
@@ -213,7 +223,7 @@ extension TransportModel {
                     let w = dt / (dt + h0)
                     let vPred = v1 + dt * (v1 - v0) / h0
                     ratio = w * abs(trial.voltage - vPred) / options.voltageTolerance
-                    for e in 0..<2 where particles[e] != nil {
+                    for e in 0..<2 where isIntercalation[e] {
                         let xPred = x1[e] + dt * (x1[e] - x0[e]) / h0
                         ratio = max(ratio, w * abs(trial.surface[e] - xPred) / options.fractionTolerance)
                     }
@@ -250,7 +260,7 @@ extension TransportModel {
             if canSettle, dt >= 0.99 * options.maxStep, let previous = history.last,
                abs(voltage - previous.v) < steadyVoltage,
                abs(current - previousCurrent) <= steadyCurrent * abs(current) + 1e-18,
-               (0..<2).allSatisfy({ particles[$0] == nil || abs(trial.surface[$0] - previous.x[$0]) < steadyVoltage }) {
+               (0..<2).allSatisfy({ !isIntercalation[$0] || abs(trial.surface[$0] - previous.x[$0]) < steadyVoltage }) {
                 steadySteps += 1
                 if steadySteps >= steadyStepCount {
                     throw ModelError.limitExceeded(
@@ -270,7 +280,7 @@ extension TransportModel {
 
     /// Li gains of metal electrodes after a trial (for the inventory limit).
     private func metalGainAfter(_ trial: Trial) -> [Double] {
-        (0..<2).map { metalGain[$0] - (particles[$0] == nil ? trial.lithiumOut[$0] * trial.dt / Constants.faraday : 0) }
+        (0..<2).map { metalGain[$0] - (isIntercalation[$0] ? 0 : trial.lithiumOut[$0] * trial.dt / Constants.faraday) }
     }
 
     /// Ends the step if a watched limit is reached in the accepted state.
@@ -348,8 +358,8 @@ extension TransportModel {
 
     /// The accepted state as a trial of length 0 (for φ at the bracket's near end).
     private func lastTrialPlaceholder() -> Trial {
-        Trial(dt: 0, ionic: guess[0], external: current / area, voltage: voltage, faradaic: [], branchVoltages: branchVoltages,
-              surface: lastSurface, lithiumOut: [0, 0])
+        Trial(dt: 0, ionic: guess[0], external: current / area, voltage: voltage,
+              surface: SIMD2(lastSurface[0], lastSurface[1]), lithiumOut: SIMD2(0, 0))
     }
 
     /// How far past a limit the located state may be (in φ's unit).
@@ -365,11 +375,16 @@ extension TransportModel {
     }
 
     /// Records the accepted state.
-    private func record(_ recorder: Recorder, k: Coefficients) {
+    /// The `asr` trace goes to the recorder only when it changes (the cycle table's end-of-cycle
+    /// ASR reads it); the full traces are merged by ``appendResults(to:)``.
+    private mutating func record(_ recorder: Recorder, k: Coefficients) {
         recorder.sample(time: time, voltage: voltage, current: current, temperature: temperature)
-        if particles[1] != nil { recorder.sampleExtra("x_surface_positive", unit: "", lastSurface[1]) }
-        if particles[0] != nil { recorder.sampleExtra("x_surface_negative", unit: "", lastSurface[0]) }
-        recorder.sampleExtra("asr", unit: "ohm*m^2", k.totalASR)
+        let asr = k.totalASR
+        if asr != lastRecordedASR {
+            recorder.sampleExtra("asr", unit: "ohm*m^2", asr)
+            lastRecordedASR = asr
+        }
+        traces.append(index: recorder.result.series.count - 1, surface: lastSurface, asr: asr)
     }
 
     /// Hard caps on steps and simulated time (issue "Bad input").
