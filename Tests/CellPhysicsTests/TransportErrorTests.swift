@@ -98,4 +98,18 @@ final class TransportErrorTests: XCTestCase {
             guard case .unsupported = error as? ModelError else { return XCTFail("\(error)") }
         }
     }
+
+    /// Discharging strips the Li anode; a 1 µm anode runs out and the step ends with a warning.
+    func testLithiumAnodeRunsOut() throws {
+        var cell = TransportFixtures.halfCell()
+        cell.layers[0].thickness = 1e-6  // 7.7e-6 mol of Li on 1 cm², 0.74 C
+        cell.layers[2].material.initialLiFraction = 0.5
+        var model = try TransportModel(cell: cell)
+        let p = ProtocolModel(name: "d", steps: [.current(.discharge, .cRate(1), limits: [.voltage(3.0)])])
+        let result = try ProtocolRunner(impedance: nil).run(p, on: &model)
+        print("notes: \(result.notes)")
+        XCTAssertTrue(result.notes.contains { $0.contains("no Li left to strip") })
+        let stripped = (result.series.capacity.last ?? 0) * 3600 / Constants.faraday
+        TransportFixtures.assertClose(stripped, 1e-6 * 1e-4 * 7.7e4, absolute: 1e-6 * 1e-6 * 1e-4 * 7.7e4, "Li stripped (mol)")
+    }
 }

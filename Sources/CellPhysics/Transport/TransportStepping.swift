@@ -5,7 +5,7 @@ import RealModule
 
 /// A limit being watched in a leaf step, as a function φ that becomes ≥ 0 when reached.
 struct WatchedLimit {
-    enum Origin { case own(Int), inherited(Int), range(String) }
+    enum Origin { case own(Int), inherited(Int), range(String), inventory(String) }
     var origin: Origin
     var limit: StepLimit?
     /// Voltage limits: +1 if φ = V − lim, −1 if φ = lim − V.
@@ -101,9 +101,13 @@ extension TransportModel {
 
     /// φ of a watched limit for an outcome (≥ 0: reached).
     func phi(_ w: WatchedLimit, _ o: TrialOutcome) -> Double {
-        if case .range = w.origin {
-            let x = o.trial.surface[w.electrode]
-            return w.orientation * (x - w.target)
+        switch w.origin {
+        case .range:
+            return w.orientation * (o.trial.surface[w.electrode] - w.target)
+        case .inventory:
+            // Li left in a metal electrode (mol) below zero: stripped out.
+            return -(w.target + o.metalGain[w.electrode])
+        case .own, .inherited: break
         }
         guard let limit = w.limit else { return -1 }
         switch limit {
@@ -162,6 +166,11 @@ extension TransportModel {
                                         target: range.lowerBound + Self.rangeMargin, electrode: e))
             watched.append(WatchedLimit(origin: .range(name), limit: nil, orientation: 1,
                                         target: range.upperBound - Self.rangeMargin, electrode: e))
+        }
+        for e in 0..<2 where !isIntercalation[e] {
+            guard let inventory = transport.electrodes[e].metalInventory else { continue }
+            let name = "`\(transport.electrodes[e].materialName)` in `\(transport.electrodes[e].layerName)` has no Li left to strip"
+            watched.append(WatchedLimit(origin: .inventory(name), limit: nil, target: inventory, electrode: e))
         }
         return watched
     }
@@ -291,7 +300,7 @@ extension TransportModel {
             case .inherited(let i):
                 for key in origins.keys where key >= i { origins[key] = nil }
                 return .inheritedLimit(i)
-            case .range(let text):
+            case .range(let text), .inventory(let text):
                 let warning = "warning: step ended early: \(text) at \(reached)"
                 recorder.note(warning)
                 return .modelEvent(text)
@@ -365,6 +374,7 @@ extension TransportModel {
     /// How far past a limit the located state may be (in φ's unit).
     private func tolerance(_ w: WatchedLimit) -> Double {
         if case .range = w.origin { return 1e-7 }
+        if case .inventory = w.origin { return 1e-9 * max(w.target, 1e-30) }
         switch w.limit {
         case .voltage: return options.eventVoltageTolerance
         case .current: return max(1e-4 * w.target, 1e-12)
