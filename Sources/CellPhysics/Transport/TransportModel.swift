@@ -243,4 +243,13 @@ extension TransportModel {
         model.appendResults(to: &result)
         return result
     }
+
+    /// The same with a fresh runner whose `eis` steps use `impedance`.
+    public static func simulate(cell: CellModel, protocol protocolModel: ProtocolModel, temperature: Double? = nil,
+                                options: TransportOptions = TransportOptions(),
+                                impedance: ProtocolRunner.ImpedanceFunction? = nil) throws -> SimulationResult {
+        var runner = ProtocolRunner(impedance: impedance)
+        runner.protocolName = protocolModel.name
+        return try simulate(protocolModel, on: cell, runner: runner, temperature: temperature, options: options)
+    }
 }
