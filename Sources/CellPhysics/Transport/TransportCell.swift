@@ -318,13 +318,15 @@ struct TransportCell: Sendable {
 
     /// The cathode-interface ageing hook (PHYSICS.md §8, EMPIRICAL): active when the positive
     /// electrode is a composite with an electrolyte phase of known Young's modulus (the solder:
-    /// the smallest E among its electrolyte components, or the active material's coating) and its
+    /// the smallest E among its non-garnet electrolyte components, or the active material's coating) and its
     /// interface with the electrolyte has an ASR.
     static func ageingSetup(cell: CellModel, branches: [InterfaceBranch], notes: inout [String])
         throws -> (branch: Int, modulus: Double, solder: String)? {
         guard let cathode = cell.layers.last, cathode.isComposite,
               let index = branches.firstIndex(where: { $0.electrode == 1 && $0.asr != nil }) else { return nil }
-        var candidates = cathode.components.filter { $0.material.kind == .electrolyte }
+        // The law is calibrated on solders (7.8–20.5 GPa, [seed-000]); a garnet host is not a
+        // solder, so a cathode without a solder or coating has no ageing hook.
+        var candidates = cathode.components.filter { $0.material.kind == .electrolyte && !SolderedGarnetModel.isGarnet($0.material) }
             .compactMap { c in c.material.youngsModulus.map { (c.material.name, $0) } }
         if let coating = cathode.components.first(where: { $0.material.kind == .active })?.coating,
            let e = coating.material.youngsModulus {

@@ -42,6 +42,9 @@ extension TransportModel {
     private static let eventTimeResolution = 1e-9
     /// Surface Li fractions are kept this far inside the OCP range.
     private static let rangeMargin = 1e-9
+    /// How far past its present surface fraction an electrode already at its range end may move
+    /// before the range limit fires again (Li fraction).
+    private static let rangeRearmMargin = 1e-6
 
     /// Solves the instantaneous response (capacitor voltages and particles held) to `control`.
     mutating func instant(control: StepControl, coefficients: Coefficients) throws -> Trial {
@@ -183,7 +186,7 @@ extension TransportModel {
             throw ModelError.unsupported("a step without a limit (`until`, `for`) would never end (at \(reached))")
         }
         let k = Coefficients(cell: transport, temperature: temperature)
-        let watched = try watch(limits, inherited: context.inheritedLimits, direction: direction, preVoltage: voltage)
+        var watched = try watch(limits, inherited: context.inheritedLimits, direction: direction, preVoltage: voltage)
         let duration = watched.compactMap { w -> Double? in
             if case .duration = w.limit { return w.startTime + w.target } else { return nil }
         }.min()
@@ -194,6 +197,13 @@ extension TransportModel {
         let recorder = context.recorder
         record(recorder, k: k)
         var outcome = TrialOutcome(trial: start, time: time, charge: totalCharge, metalGain: metalGain)
+        // An electrode that already sits at the end of its OCP range (the previous step stopped
+        // there) must not end every later step at once: its range limit now fires only if this
+        // step pushes it further out, so a discharge after a charge that hit the range proceeds.
+        for i in watched.indices {
+            guard case .range = watched[i].origin, phi(watched[i], outcome) >= 0 else { continue }
+            watched[i].target = start.surface[watched[i].electrode] + watched[i].orientation * Self.rangeRearmMargin
+        }
         if let end = reachedLimit(watched, outcome, recorder: recorder) { return end }
 
         // Restart from a small step only where the control jumps (new current or a hold).
