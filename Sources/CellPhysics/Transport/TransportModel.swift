@@ -11,6 +11,8 @@ public struct TransportOptions: Sendable {
     public var voltageTolerance = 1e-3
     /// Target local error of surface Li fractions per step.
     public var fractionTolerance = 3e-3
+    /// Target local error of the current in a voltage hold, relative to |I|.
+    public var currentTolerance = 5e-4
     /// Voltage limits are located to within this, V (0.05 mV, below the 0.1 mV requirement).
     public var eventVoltageTolerance = 5e-5
     /// First time step of every leaf step, s (resolves double-layer transients of ~1 ms).

@@ -26,17 +26,6 @@ enum ExchangeCurrent: Sendable {
         case .constant(let p): return p.value(at: t)
         }
     }
-
-    /// d i0/dx at x (0 for a constant i0).
-    func slope(x: Double, temperature t: Double) -> Double {
-        let xc = min(max(x, xClamp), 1 - xClamp)
-        let root = (xc * (1 - xc)).squareRoot()
-        switch self {
-        case .fractionScaled(let p): return p.value(at: t) * 2 * (1 - 2 * xc) / (2 * root)
-        case .rateConstant(let p, let cMax): return p.value(at: t) * cMax * (1 - 2 * xc) / (2 * root)
-        case .constant: return 0
-        }
-    }
 }
 
 /// Keeps √(x(1−x)) finite and positive for iterates at or beyond the ends of the particle.

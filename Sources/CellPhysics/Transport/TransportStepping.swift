@@ -216,7 +216,9 @@ extension TransportModel {
         }
         var dt = control == lastControl ? max(lastStep, firstStep) : firstStep
         lastControl = control
-        var history: [(t: Double, v: Double, x: SIMD2<Double>)] = [(time, voltage, start.surface)]
+        var history: [(t: Double, v: Double, x: SIMD2<Double>, i: Double)] = [(time, voltage, start.surface, current)]
+        let holding: Bool
+        if case .voltage = control { holding = true } else { holding = false }
         var stepsHere = 0, sinceSample = 0, steadySteps = 0
         let canSettle = duration == nil
         defer { lastStep = dt }
@@ -236,12 +238,19 @@ extension TransportModel {
             // Local error of backward Euler against a linear predictor (first-order LTE estimate).
             var ratio = 0.0
             if history.count >= 2 {
-                let (t1, v1, x1) = history[history.count - 1], (t0, v0, x0) = history[history.count - 2]
+                let (t1, v1, x1, i1) = history[history.count - 1], (t0, v0, x0, i0) = history[history.count - 2]
                 let h0 = t1 - t0
                 if h0 > 0 {
                     let w = dt / (dt + h0)
                     let vPred = v1 + dt * (v1 - v0) / h0
                     ratio = w * abs(trial.voltage - vPred) / options.voltageTolerance
+                    if holding {
+                        // The current is the output of a hold: control its error so the charge
+                        // integrated from the samples is right too.
+                        let iPred = i1 + dt * (i1 - i0) / h0
+                        let scale = options.currentTolerance * max(abs(i1), abs(i0)) + 1e-15
+                        ratio = max(ratio, w * abs(trial.external * area - iPred) / scale)
+                    }
                     for e in 0..<2 where isIntercalation[e] {
                         let xPred = x1[e] + dt * (x1[e] - x0[e]) / h0
                         ratio = max(ratio, w * abs(trial.surface[e] - xPred) / options.fractionTolerance)
@@ -262,7 +271,7 @@ extension TransportModel {
                 outcome = TrialOutcome(trial: final, time: time, charge: totalCharge, metalGain: metalGain)
                 if let end = reachedLimit(watched, outcome, recorder: recorder) { return end }
                 // Numerically at the limit but φ slightly negative: fall through and continue.
-                history = [(time, voltage, final.surface)]
+                history = [(time, voltage, final.surface, current)]
                 dt = max(final.dt, options.initialStep)
                 continue
             }
@@ -289,7 +298,7 @@ extension TransportModel {
             } else {
                 steadySteps = 0
             }
-            history.append((time, voltage, trial.surface))
+            history.append((time, voltage, trial.surface, current))
             if history.count > 2 { history.removeFirst() }
             try checkCaps(stepsHere)
             let growth = ratio > 0 ? min(2, 0.9 / ratio.squareRoot()) : 2
