@@ -18,6 +18,22 @@ struct TransportCell: Sendable {
     /// Index into `branches` of the cathode interface that ages (PHYSICS.md §8), with E_s (Pa).
     var ageing: (branch: Int, modulus: Double, solder: String)?
     var notes: [String]
+    /// The layers between the electrodes (their DC resistance can come from the impedance model).
+    var middleLayers: [LayerModel]
+
+    /// DC ionic ASR (Ω·m²) of each middle layer as the impedance model computes it at `t`
+    /// (bulk + grain boundaries, including its composite and EMPIRICAL models), so both models
+    /// agree at DC; layers it cannot compile keep the transport model's own terms.
+    func impedanceLayerASRs(at t: Double) -> [String: Double] {
+        var result: [String: Double] = [:]
+        for layer in middleLayers where !(layer.material.kind == .metal && !layer.isComposite) {
+            if let compiled = try? IonicLayerCircuit.compile(layer, area: area, temperature: t),
+               compiled.totalResistance.isFinite, compiled.totalResistance > 0 {
+                result[layer.name] = compiled.totalResistance * area
+            }
+        }
+        return result
+    }
 
     /// The electrode whose active mass defines capacities and 1 C: the positive one if it
     /// intercalates, else the negative one.
@@ -40,6 +56,7 @@ struct TransportCell: Sendable {
             throw ModelError.unsupported("the transport model needs at least one intercalation electrode; `\(first.name)` and `\(last.name)` are both metals (use the symmetric-cell model)")
         }
         ohmic = []
+        middleLayers = Array(cell.layers[1..<(cell.layers.count - 1)])
         var shunt: [OhmicTerm]? = []
         for layer in cell.layers[1..<(cell.layers.count - 1)] {
             let (terms, electronic) = try Self.middleLayer(layer, notes: &notes)

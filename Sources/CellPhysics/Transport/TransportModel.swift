@@ -66,6 +66,7 @@ public struct TransportModel: CellSimulation {
     var lastControl: StepControl?
     var lastStep = 0.0
     var traces = TransportTraces()
+    var layerASRCache: (temperature: Double, values: [String: Double])?
     /// Which electrodes intercalate, and 1/Q of each (1/C), cached for the stepping loop.
     let isIntercalation: [Bool]
     let perCharge: [Double]
@@ -127,7 +128,7 @@ public struct TransportModel: CellSimulation {
         if transport.ageing != nil && options.ageing {
             notes.append("EMPIRICAL ageing: cathode-interface ASR(N) = ASR0·[1 + g1·Σ n^-β] with g1 = k_E·E_s·(ε/ε_ref)²·(Δx/Δx_ref), k_E = 0.58 %/GPa, β = \(options.ageingExponent) (PHYSICS.md §8)")
         }
-        let coefficients = Coefficients(cell: transport, temperature: t)
+        let coefficients = currentCoefficients()
         let start = try instant(control: .current(0), coefficients: coefficients)
         voltage = start.voltage
         lastSurface = [start.surface[0], start.surface[1]]
@@ -168,7 +169,18 @@ public struct TransportModel: CellSimulation {
     }
 
     /// Σ ohmic + interface ASR at the present temperature (Ω·m², kinetics excluded): the `asr` trace.
-    public var seriesASR: Double { Coefficients(cell: transport, temperature: temperature).totalASR }
+    public var seriesASR: Double {
+        Coefficients(cell: transport, temperature: temperature, layerASRs: transport.impedanceLayerASRs(at: temperature)).totalASR
+    }
+
+    /// Coefficients at the present temperature, with the impedance model's layer ASRs cached per
+    /// temperature.
+    mutating func currentCoefficients() -> Coefficients {
+        if layerASRCache?.temperature != temperature {
+            layerASRCache = (temperature, transport.impedanceLayerASRs(at: temperature))
+        }
+        return Coefficients(cell: transport, temperature: temperature, layerASRs: layerASRCache?.values ?? [:])
+    }
 
     /// Present ASR of each interface branch (`left|right`, Ω·m²), after ageing.
     public var interfaceASRs: [(name: String, value: Double)] {

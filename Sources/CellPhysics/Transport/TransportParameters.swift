@@ -79,6 +79,12 @@ enum OhmicTerm: Sendable {
         }
     }
 
+    /// The layer the term belongs to (`separator` for `separator.bulk`).
+    var layer: String {
+        guard let dot = name.lastIndex(of: ".") else { return name }
+        return String(name[..<dot])
+    }
+
     /// Ω·m² at temperature t (K).
     func asr(at t: Double) -> Double {
         switch self {

@@ -27,10 +27,12 @@ struct Coefficients: Sendable {
     /// Per branch: i0 per cell area at x = ½ divided by √(x(1−x)) = ½ (A/m²), or the constant i0.
     var exchangeScale: [Double]
 
-    init(cell: TransportCell, temperature t: Double) {
+    /// `layerASRs` replaces the ohmic terms of the named layers by these values (Ω·m²).
+    init(cell: TransportCell, temperature t: Double, layerASRs: [String: Double] = [:]) {
         temperature = t
         thermalVoltage = 2 * Constants.gas * t / Constants.faraday
-        ohmicASR = cell.ohmic.reduce(0) { $0 + $1.asr(at: t) }
+        ohmicASR = cell.ohmic.reduce(0) { $0 + (layerASRs[$1.layer] == nil ? $1.asr(at: t) : 0) }
+            + layerASRs.values.reduce(0, +)
         leakageASR = cell.leakage.map { $0.reduce(0) { $0 + $1.asr(at: t) } } ?? .infinity
         branchASR = cell.branches.map { $0.ohmicASR(at: t) }
         exchangeScale = cell.branches.map { b in

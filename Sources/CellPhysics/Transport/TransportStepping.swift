@@ -185,7 +185,7 @@ extension TransportModel {
         guard !(limits.isEmpty && context.inheritedLimits.isEmpty) else {
             throw ModelError.unsupported("a step without a limit (`until`, `for`) would never end (at \(reached))")
         }
-        let k = Coefficients(cell: transport, temperature: temperature)
+        let k = currentCoefficients()
         var watched = try watch(limits, inherited: context.inheritedLimits, direction: direction, preVoltage: voltage)
         let duration = watched.compactMap { w -> Double? in
             if case .duration = w.limit { return w.startTime + w.target } else { return nil }
