@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "CellSyntaxTests", dependencies: ["CellSyntax"]),
         .testTarget(name: "CellNumericsTests", dependencies: ["CellNumerics"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "CellPhysicsTests", dependencies: ["CellPhysics"]),
+        .testTarget(name: "CellPhysicsTests", dependencies: ["CellPhysics"], exclude: ["Fixtures"]),
         .testTarget(name: "CellDataTests", dependencies: ["CellData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CellOutputTests", dependencies: ["CellOutput"]),
         .testTarget(name: "CellRuntimeTests", dependencies: ["CellRuntime"]),

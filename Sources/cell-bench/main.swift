@@ -129,4 +129,5 @@ if let single = try? CircuitFitter.fit(circuit: bench.circuit, data: bench.spect
 }
 
 registerLithiumBenchmarks()
+registerTransportBenchmarks()
 Benchmark.main()
