@@ -1,6 +1,7 @@
 import CellDiagnostics
 import CellPhysics
 import CellUnits
+import Foundation
 
 /// Turns recipe values (cells, layers, materials) into the SI `CellModel` the physics uses.
 /// OCP functions written in `.cell` are tabulated once here, so the interpreter never runs
@@ -156,6 +157,10 @@ struct ModelBuilder {
                 throw RuntimeError(.other("`x_min` must be below `x_max` in material `\(owner)`"), at: fieldSpan ?? span)
             }
             let n = Self.ocpTablePoints
+            // `.cell` functions are pure (every binding is immutable), so a table depends only on
+            // the function and the range: tabulate once per process, not once per `run`.
+            let key = OCPTableCache.Key(function: ObjectIdentifier(f), low: lo, high: hi, points: n)
+            if let cached = OCPTableCache.shared.table(for: key) { return .table(x: cached.x, u: cached.u) }
             var xs: [Double] = [], us: [Double] = []
             xs.reserveCapacity(n)
             us.reserveCapacity(n)
@@ -171,9 +176,42 @@ struct ModelBuilder {
                 xs.append(x)
                 us.append(uq.value)
             }
+            OCPTableCache.shared.store(key, x: xs, u: us, keeping: f)
             return .table(x: xs, u: us)
         default:
             return nil
+        }
+    }
+}
+
+/// Tabulated OCP functions, shared by every interpreter of the process (parallel sweeps included).
+final class OCPTableCache: @unchecked Sendable {
+    static let shared = OCPTableCache()
+
+    struct Key: Hashable {
+        var function: ObjectIdentifier
+        var low: Double
+        var high: Double
+        var points: Int
+    }
+
+    private let lock = NSLock()
+    private var tables: [Key: (x: [Double], u: [Double])] = [:]
+    /// The functions whose identities are keys stay alive, so an identifier is never reused.
+    private var functions: [Function] = []
+
+    func table(for key: Key) -> (x: [Double], u: [Double])? {
+        lock.lock()
+        defer { lock.unlock() }
+        return tables[key]
+    }
+
+    func store(_ key: Key, x: [Double], u: [Double], keeping function: Function) {
+        lock.lock()
+        defer { lock.unlock() }
+        if tables[key] == nil {
+            tables[key] = (x, u)
+            functions.append(function)
         }
     }
 }
