@@ -28,27 +28,8 @@ struct MergeCommand: ParsableCommand {
         Interrupts.install()
         let result = Shards.merge(path: file, shardFiles: shards, options: options) { print($0) }
         Interrupts.finish()
-        let renderer = Terminal.renderer()
-        Terminal.error(renderer.render(result.diagnostics))
-        for e in result.failedExpects { Terminal.error(renderer.render(e.diagnostic)) }
-        var written = result.writtenFiles
-        if report, let page = result.htmlReport(version: CellCommand.version) {
-            do {
-                try page.write(to: OutputDirectory(root: folder), as: "report.html")
-                written.append("report.html")
-            } catch {
-                Terminal.error("error: cannot write the report: \(error.text)\n")
-                throw ExitCode(1)
-            }
-        }
-        let passed = result.expects.filter(\.passed).count
-        var summary = "\(file): merged \(shards.count) shard file\(shards.count == 1 ? "" : "s"); "
-        summary += result.errors.isEmpty ? "ran" : "stopped with an error"
-        if !result.expects.isEmpty { summary += "; \(passed) of \(result.expects.count) expects passed" }
-        if !written.isEmpty { summary += "; wrote \(written.count) file\(written.count == 1 ? "" : "s") to \(folder)/" }
-        Terminal.error(summary + "\n")
-        if Interrupts.interrupted { throw ExitCode(130) }
-        if result.failed { throw ExitCode(1) }
+        let merged = "merged \(shards.count) shard file\(shards.count == 1 ? "" : "s"); ran"
+        try RunCommand.finish(result, file: file, folder: folder, report: report, what: merged)
     }
 
     /// `cell run FILE --shard i/N`: computes one shard and writes `shard-i-of-N.json`.

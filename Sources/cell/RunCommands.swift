@@ -40,6 +40,12 @@ struct RunCommand: ParsableCommand {
         Interrupts.install()
         let result = Recipe.run(path: file, options: options) { print($0) }
         Interrupts.finish()
+        try RunCommand.finish(result, file: file, folder: folder, report: report, what: "ran")
+    }
+
+    /// Renders a finished run (diagnostics, failed expects), writes the report if asked, prints
+    /// the one-line summary on stderr and chooses the exit status. Shared by `run` and `merge`.
+    static func finish(_ result: RecipeReport, file: String, folder: String, report: Bool, what: String) throws {
         let renderer = Terminal.renderer()
         Terminal.error(renderer.render(result.diagnostics))
         for e in result.failedExpects { Terminal.error(renderer.render(e.diagnostic)) }
@@ -55,7 +61,7 @@ struct RunCommand: ParsableCommand {
         }
         let passed = result.expects.filter(\.passed).count
         var summary = "\(file): "
-        summary += result.errors.isEmpty ? "ran" : "stopped with an error"
+        summary += result.errors.isEmpty ? what : "stopped with an error"
         if !result.expects.isEmpty { summary += "; \(passed) of \(result.expects.count) expects passed" }
         if !written.isEmpty { summary += "; wrote \(written.count) file\(written.count == 1 ? "" : "s") to \(folder)/" }
         Terminal.error(summary + "\n")
