@@ -39,7 +39,6 @@ public enum RuntimeMessage: DiagnosticMessage, Equatable {
     case useCycle(String)
     case fileNotFound(String)
     case readOutsideAllowed(String)
-    case notYetSimulated(String)
     case other(String)
 
     public var id: String {
@@ -90,7 +89,6 @@ public enum RuntimeMessage: DiagnosticMessage, Equatable {
         case .useCycle(let p): return "`use \"\(p)\"` includes itself"
         case .fileNotFound(let p): return "cannot read `\(p)`"
         case .readOutsideAllowed(let p): return "`\(p)` is outside the recipe's folder (allow it with `--allow-read DIR`)"
-        case .notYetSimulated(let what): return "\(what)"
         case .other(let t): return t
         }
     }
