@@ -27,8 +27,19 @@ struct CellCommand: ParsableCommand {
     )
 
     static func main() {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName }
+        if let first = arguments.first, !first.hasPrefix("-"), !names.contains(first), first != "help" {
+            if first.hasSuffix(".cell") {
+                arguments.insert("run", at: 0)  // `cell recipe.cell` means `cell run recipe.cell`
+            } else {
+                let hint = Suggestions.closest(to: first, in: names).map { " (did you mean `\($0)`?)" } ?? ""
+                FileHandle.standardError.write(Data("error: unknown command `\(first)`\(hint); commands are \(names.map { "`\($0)`" }.joined(separator: ", "))\n".utf8))
+                Foundation.exit(2)
+            }
+        }
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
             let code = exitCode(for: error)
