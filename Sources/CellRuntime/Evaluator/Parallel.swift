@@ -99,11 +99,15 @@ extension Interpreter {
         // Iterations are handed out one at a time (not in fixed blocks), so a sweep whose
         // iterations differ in cost (a short that ends a CCD early, a slow fit) keeps every
         // thread busy until the end.
-        let drain = {
-            while let i = results.claim() {
+        // Helpers stop claiming once the first iteration proved cheap (threads would only cost).
+        let gate = ParallelGate()
+        let drain = { (isHelper: Bool) in
+            // The worker guards the stack of the thread it runs on now (see `StackGuard`); looked
+            // up once per thread (on the main thread it reads /proc/self/maps).
+            let limit = StackGuard.currentLimit()
+            while !(isHelper && gate.isClosed), let i = results.claim() {
                 Activity.shared.report("sweep: iteration \(i + 1) of \(count)")
-                // The worker guards the stack of the thread it runs on now (see `StackGuard`).
-                shared.value.workers[i].stackLimit = StackGuard.currentLimit()
+                shared.value.workers[i].stackLimit = limit
                 do {
                     results.set(i, .success(try shared.value.body(shared.value.workers[i], i)))
                 } catch {
@@ -111,24 +115,35 @@ extension Interpreter {
                 }
             }
         }
-        // The first iteration runs here and is timed: cheaper ones stay on this thread.
-        let clock = ContinuousClock()
-        let start = clock.now
-        if let first = results.claim() {
-            workers[first].stackLimit = stackLimit
-            do { results.set(first, .success(try body(workers[first], first))) } catch { results.set(first, .failure(error)) }
-        }
-        let threads = clock.now - start < Self.minimumParallelIterationTime ? 1 : max(1, min(Self.workerCount, count - 1))
-        // Parameters the first iteration recorded for the report are not described again by the
-        // others (describing them was a quarter of a cheap sweep); `absorb` keeps first-use order.
-        if let known = workers.first?.usedParameterKeys {
-            for w in workers.dropFirst() { w.usedParameterKeys = known }
-        }
+        let threads = max(1, min(Self.workerCount, count))
         if threads == 1 {
-            drain()
+            drain(false)
         } else {
+            // Every thread starts at once (no iteration runs alone). Thread 0 times its first two
+            // iterations; if the faster took under `minimumParallelIterationTime`, the helpers
+            // finish what they hold and thread 0 does the rest alone.
             let work = UncheckedSendable(drain)
-            DispatchQueue.concurrentPerform(iterations: threads) { _ in work.value() }
+            let clock = ContinuousClock()
+            DispatchQueue.concurrentPerform(iterations: threads) { t in
+                guard t == 0 else { return work.value(true) }
+                // Two timed iterations, judged by the faster: the first one also pays one-time
+                // warm-up (caches, lazy globals) and would make a cheap sweep look expensive.
+                var fastest = Duration.seconds(3600)
+                let limit = StackGuard.currentLimit()
+                for _ in 0..<2 {
+                    guard let i = results.claim() else { break }
+                    let start = clock.now
+                    shared.value.workers[i].stackLimit = limit
+                    do {
+                        results.set(i, .success(try shared.value.body(shared.value.workers[i], i)))
+                    } catch {
+                        results.set(i, .failure(error))
+                    }
+                    fastest = min(fastest, clock.now - start)
+                    if fastest < Self.minimumParallelIterationTime { gate.close() }
+                }
+                work.value(false)
+            }
         }
         var values: [T] = []
         values.reserveCapacity(count)
@@ -175,4 +190,20 @@ final class ResultSlots<T>: @unchecked Sendable {
 struct UncheckedSendable<T>: @unchecked Sendable {
     let value: T
     init(_ value: T) { self.value = value }
+}
+
+/// Set once by the timing thread when iterations are too cheap for threads.
+final class ParallelGate: @unchecked Sendable {
+    private let lock = NSLock()
+    private var closed = false
+    var isClosed: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return closed
+    }
+    func close() {
+        lock.lock()
+        closed = true
+        lock.unlock()
+    }
 }
