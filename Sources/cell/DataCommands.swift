@@ -109,14 +109,14 @@ struct KKCommand: ParsableCommand {
         discussion: "Prints the verdict, then CSV frequency_Hz,residual_re,residual_im (fractions of |Z|).\nExample: cell kk data/ce.csv")
 
     @Argument(help: "Spectrum file.") var data: String
-    @Flag(help: "Include a series inductance (default: when the data are inductive at high frequency).") var inductance = false
-    @Flag(help: "Include a series capacitance.") var capacitance = false
+    @Flag(help: "Force a series inductance (default: automatic, when the data are inductive at the top).") var inductance = false
+    @Flag(help: "Force a series capacitance (default: automatic, when the data end in a capacitive spike).") var capacitance = false
 
     func run() throws {
         let spectrum = try readSpectrum(data).spectrum
-        let hfInductive = spectrum.frequencies.indices.max { spectrum.frequencies[$0] < spectrum.frequencies[$1] }
-            .map { spectrum.impedance[$0].imaginary > 0 } ?? false
-        let result = LinKK.test(spectrum, includeInductance: inductance || hfInductive, includeCapacitance: capacitance)
+        let result = inductance || capacitance
+            ? LinKK.test(spectrum, includeInductance: inductance, includeCapacitance: capacitance)
+            : LinKK.automatic(spectrum)
         print("# \(result.verdict) (M = \(result.m), mu = \(result.mu))")
         print("frequency_Hz,residual_re,residual_im")
         for i in 0..<result.frequencies.count {

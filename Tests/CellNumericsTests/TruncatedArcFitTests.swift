@@ -25,3 +25,18 @@ final class TruncatedArcFitTests: XCTestCase {
         XCTAssertEqual(InitialGuess.permutations(of: [0, 1, 2]).first, [0, 1, 2])
     }
 }
+
+/// The check before fits: exact data (Kramers–Kronig consistent by construction) with a bulk arc
+/// above the band must not be flagged; data with a gross inner outlier must be.
+final class KramersKronigBeforeFitTests: XCTestCase {
+    func testExactTruncatedSpectrumIsNotFlaggedButAnOutlierIs() throws {
+        let frequencies = try EISTable.frequencies(from: 7e6, to: 0.1, perDecade: 10)
+        var z = try Circuit(parsing: "p(R0,C0)-p(R1,CPE1)").impedance(parameters: [52.91, 88.54e-12, 132.0, 1.309e-6, 0.9],
+                                                                      frequencies: frequencies)
+        let exact = LinKK.automatic(ImpedanceSpectrum(frequencies: frequencies, impedance: z))
+        XCTAssertEqual(LinKK.innerFailures(exact), [], "exact data flagged: \(exact.verdict)")
+        z[35] = z[35] * Complex(1.3, 0)   // a 30 % glitch in the middle of the band
+        let glitch = LinKK.automatic(ImpedanceSpectrum(frequencies: frequencies, impedance: z))
+        XCTAssertTrue(LinKK.innerFailures(glitch).contains(35), "glitch not flagged: \(glitch.verdict)")
+    }
+}

@@ -231,3 +231,37 @@ public enum LinKK {
         }
     }
 }
+
+extension LinKK {
+    /// The lin-KK test with the extra series elements the data call for: an inductance when the
+    /// highest-frequency point is inductive (Z'' > 0), a capacitance when the lowest-frequency
+    /// point is nearly purely capacitive (−Z'' > 5 Z', blocking electrodes). Used by `kk(data)`,
+    /// `cell kk` and the check before fits, so all three agree.
+    public static func automatic(_ spectrum: ImpedanceSpectrum) -> KKResult {
+        let f = spectrum.frequencies, z = spectrum.impedance
+        let top = f.indices.max { f[$0] < f[$1] }, bottom = f.indices.min { f[$0] < f[$1] }
+        let inductive = top.map { z[$0].imaginary > 0 } ?? false
+        let capacitive = bottom.map { -z[$0].imaginary > capacitiveTailRatio * abs(z[$0].real) } ?? false
+        return test(spectrum, includeInductance: inductive, includeCapacitance: capacitive)
+    }
+
+    /// −Z''/Z' at the lowest frequency above which the data end in a capacitive spike.
+    public static let capacitiveTailRatio = 5.0
+
+    /// Fraction of the log-frequency span at each end treated as the band edge.
+    public static let edgeFraction = 0.1
+
+    /// Points whose |Δ| exceeds ``exclusionThreshold`` away from the band edges: an arc partly
+    /// outside the band has a time constant outside τ ∈ [1/ω_max, 1/ω_min], which lin-KK cannot
+    /// represent, and that distorts the residuals in the outer tenth (log scale) of the band even
+    /// for exact data; outliers further in point at drift or noise.
+    public static func innerFailures(_ result: KKResult) -> [Int] {
+        let logs = result.frequencies.map { Double.log10($0) }
+        // Below the exclusion threshold lin-KK's fixed τ grid itself leaves residuals of a few
+        // per cent on exact data with an arc outside the band, so only larger ones count.
+        let bad = result.outliers
+        guard let lo = logs.min(), let hi = logs.max(), hi > lo else { return bad }
+        let margin = edgeFraction * (hi - lo)
+        return bad.filter { logs[$0] > lo + margin && logs[$0] < hi - margin }
+    }
+}

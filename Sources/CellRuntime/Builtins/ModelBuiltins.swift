@@ -20,9 +20,11 @@ extension Builtins {
             }
             if args[0].isUnknown { return args[0] }
             let s = try site.interpreter.spectrumOperand(args[0], span: site.span(ofArgument: 0))
-            var inductance = s.spectrum.frequencies.indices.max { s.spectrum.frequencies[$0] < s.spectrum.frequencies[$1] }
-                .map { s.spectrum.impedance[$0].imaginary > 0 } ?? false
-            var capacitance = false
+            // Defaults as `LinKK.automatic`: inductance if inductive at the top, capacitance if the
+            // data end in a capacitive spike; labels override.
+            let f = s.spectrum.frequencies, z = s.spectrum.impedance
+            var inductance = f.indices.max { f[$0] < f[$1] }.map { z[$0].imaginary > 0 } ?? false
+            var capacitance = f.indices.min { f[$0] < f[$1] }.map { -z[$0].imaginary > LinKK.capacitiveTailRatio * Swift.abs(z[$0].real) } ?? false
             for (label, value) in labels {
                 guard case .bool(let b) = value else {
                     throw RuntimeError(.typeMismatch(expected: "true or false", found: site.interpreter.describeType(value), context: "`kk`"),

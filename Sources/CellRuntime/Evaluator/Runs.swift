@@ -73,6 +73,7 @@ extension Interpreter {
             throw RuntimeError(.other("say which fields to fit: `fit \(cell.name) to data vary [separator.grain_size, interface(anode, separator).asr]`"), at: span)
         }
         let paths = try vary.map { try parameterPath($0, in: cell) }
+        warnIfNotKramersKronig(data, span: span)
         let model = try ModelBuilder(interpreter: self, span: modelSpan).cell(cell)
         let temperature = model.temperature ?? FieldCatalog.defaultReferenceTemperature
         do {

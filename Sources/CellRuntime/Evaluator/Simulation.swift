@@ -100,7 +100,20 @@ extension Interpreter {
         }
     }
 
+    /// Warns before a fit when the data fail the lin-KK test (PHYSICS.md §7): a circuit fitted to
+    /// inconsistent data returns numbers that describe the drift, not the cell.
+    func warnIfNotKramersKronig(_ data: SpectrumObject, span: Span) {
+        let kk = LinKK.automatic(data.spectrum)
+        let inner = LinKK.innerFailures(kk)
+        if !inner.isEmpty {
+            let worst = inner.map { max(abs(kk.residualsReal[$0]), abs(kk.residualsImaginary[$0])) }.max() ?? 0
+            warnings.warning(PlainMessage("`\(data.label)` fails the Kramers–Kronig test at \(inner.count) point\(inner.count == 1 ? "" : "s") inside the band (worst residual \(NumberFormat.format(worst * 100)) %); check `kk(data)` and consider dropping them before fitting",
+                                          id: "fit.kramersKronig"), at: span)
+        }
+    }
+
     func fitCircuit(_ circuit: Circuit, guess: [Double]?, to data: SpectrumObject, span: Span) throws -> Value {
+        warnIfNotKramersKronig(data, span: span)
         let result: FitResult
         do {
             result = try CircuitFitter.fit(circuit: circuit, data: data.spectrum, initialGuess: guess)
