@@ -81,6 +81,8 @@ extension Interpreter {
             let c = try circuit(Expr(.string(s), span: model.span), span: model.span, in: env)
             guard case .object(let o as CircuitObject) = c else { return c }
             return try fitCircuit(o.circuit, guess: nil, to: spectrum, span: span)
+        case .record(let r):
+            return try fitCircuit(options: r, to: spectrum, span: span, modelSpan: model.span)
         default:
             throw RuntimeError(.typeMismatch(expected: "a circuit or a cell", found: describeType(m), context: "`fit`"), at: model.span)
         }
@@ -112,11 +114,63 @@ extension Interpreter {
         }
     }
 
-    func fitCircuit(_ circuit: Circuit, guess: [Double]?, to data: SpectrumObject, span: Span) throws -> Value {
+    /// `fit {circuit: c, weighting: "unit", guess: [...], bounds: {R0: [1 ohm, 100 ohm]}} to data`:
+    /// a circuit fit with options. Weighting is `modulus` (default), `unit` or `proportional`;
+    /// `guess` lists start values in circuit order (SI); `bounds` limits parameters by name.
+    func fitCircuit(options r: Record, to data: SpectrumObject, span: Span, modelSpan: Span) throws -> Value {
+        func fail(_ text: String) -> RuntimeError { RuntimeError(.other(text), at: modelSpan) }
+        let allowed = ["circuit", "weighting", "guess", "bounds"]
+        for name in r.names where !allowed.contains(name) {
+            throw RuntimeError(.unknownArgument(function: "fit", label: name, suggestion: Suggestions.closest(to: name, in: allowed)), at: modelSpan)
+        }
+        let circuitValue: Circuit
+        var start: [Double]?
+        switch r["circuit"] {
+        case .object(let o as CircuitObject)?:
+            circuitValue = o.circuit
+            start = o.parameters
+        case .string(let text)?:
+            do { circuitValue = try Circuit(parsing: text) } catch { throw fail("in circuit `\(text)`: \(error.message)") }
+        default:
+            throw fail("a fit record needs `circuit: circuit \"...\"`")
+        }
+        var weighting = FitWeighting.modulus
+        if let w = r["weighting"] {
+            guard case .string(let name) = w, let parsed = FitWeighting(rawValue: name) else {
+                throw fail("`weighting` is one of \(FitWeighting.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))")
+            }
+            weighting = parsed
+        }
+        if let g = r["guess"] {
+            guard case .list(let items) = g else { throw fail("`guess` is a list of start values in circuit order") }
+            start = try items.map { try quantityOperand($0, span: modelSpan, context: "`guess`").value }
+        }
+        var bounds: [ParameterBound]?
+        if let b = r["bounds"] {
+            guard case .record(let byName) = b else { throw fail("`bounds` is a record such as `{R0: [1 ohm, 100 ohm]}`") }
+            let names = circuitValue.parameterNames
+            let exponents = circuitValue.elements.flatMap(\.kind.isExponent)
+            var list = exponents.map { $0 ? ParameterBound.exponent : ParameterBound.positive }
+            for (name, value) in byName.fields {
+                guard let k = names.firstIndex(of: name) else {
+                    throw RuntimeError(.unknownArgument(function: "bounds", label: name, suggestion: Suggestions.closest(to: name, in: names)), at: modelSpan)
+                }
+                guard case .list(let pair) = value, pair.count == 2 else { throw fail("bounds of `\(name)` are a pair `[low, high]`") }
+                let lo = try quantityOperand(pair[0], span: modelSpan, context: "`bounds`").value
+                let hi = try quantityOperand(pair[1], span: modelSpan, context: "`bounds`").value
+                list[k] = ParameterBound(lower: lo, upper: hi)
+            }
+            bounds = list
+        }
+        return try fitCircuit(circuitValue, guess: start, to: data, span: span, weighting: weighting, bounds: bounds)
+    }
+
+    func fitCircuit(_ circuit: Circuit, guess: [Double]?, to data: SpectrumObject, span: Span,
+                    weighting: FitWeighting = .modulus, bounds: [ParameterBound]? = nil) throws -> Value {
         warnIfNotKramersKronig(data, span: span)
         let result: FitResult
         do {
-            result = try CircuitFitter.fit(circuit: circuit, data: data.spectrum, initialGuess: guess)
+            result = try CircuitFitter.fit(circuit: circuit, data: data.spectrum, initialGuess: guess, weighting: weighting, bounds: bounds)
         } catch {
             throw RuntimeError(.other("cannot fit: \(error)"), at: span)
         }
