@@ -238,11 +238,18 @@ extension LinKK {
     /// point is nearly purely capacitive (−Z'' > 5 Z', blocking electrodes). Used by `kk(data)`,
     /// `cell kk` and the check before fits, so all three agree.
     public static func automatic(_ spectrum: ImpedanceSpectrum) -> KKResult {
+        let options = automaticOptions(spectrum)
+        return test(spectrum, includeInductance: options.inductance, includeCapacitance: options.capacitance)
+    }
+
+    /// Which series elements ``automatic(_:)`` adds: an inductance when the highest-frequency
+    /// point is inductive, a capacitance when the lowest-frequency point ends a capacitive spike.
+    public static func automaticOptions(_ spectrum: ImpedanceSpectrum) -> (inductance: Bool, capacitance: Bool) {
         let f = spectrum.frequencies, z = spectrum.impedance
         let top = f.indices.max { f[$0] < f[$1] }, bottom = f.indices.min { f[$0] < f[$1] }
         let inductive = top.map { z[$0].imaginary > 0 } ?? false
         let capacitive = bottom.map { -z[$0].imaginary > capacitiveTailRatio * abs(z[$0].real) } ?? false
-        return test(spectrum, includeInductance: inductive, includeCapacitance: capacitive)
+        return (inductive, capacitive)
     }
 
     /// −Z''/Z' at the lowest frequency above which the data end in a capacitive spike.

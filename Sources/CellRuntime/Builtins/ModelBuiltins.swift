@@ -22,9 +22,7 @@ extension Builtins {
             let s = try site.interpreter.spectrumOperand(args[0], span: site.span(ofArgument: 0))
             // Defaults as `LinKK.automatic`: inductance if inductive at the top, capacitance if the
             // data end in a capacitive spike; labels override.
-            let f = s.spectrum.frequencies, z = s.spectrum.impedance
-            var inductance = f.indices.max { f[$0] < f[$1] }.map { z[$0].imaginary > 0 } ?? false
-            var capacitance = f.indices.min { f[$0] < f[$1] }.map { -z[$0].imaginary > LinKK.capacitiveTailRatio * Swift.abs(z[$0].real) } ?? false
+            var (inductance, capacitance) = LinKK.automaticOptions(s.spectrum)
             for (label, value) in labels {
                 guard case .bool(let b) = value else {
                     throw RuntimeError(.typeMismatch(expected: "true or false", found: site.interpreter.describeType(value), context: "`kk`"),

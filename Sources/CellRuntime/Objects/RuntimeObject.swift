@@ -31,7 +31,9 @@ enum Values {
     }
 
     static func list(_ values: [Double], unit: String) -> Value {
-        .list(values.map { quantity($0, unit: unit) })
+        // The unit text is parsed once for the whole list, not once per element.
+        guard !unit.isEmpty, let u = try? CellUnits.Unit.parse(unit) else { return .list(values.map { .number($0) }) }
+        return .list(values.map { .quantity(Quantity(si: $0 * u.scale + u.offset, dimension: u.dimension)) })
     }
 
     static func absoluteTemperature(_ kelvin: Double) -> Value {
